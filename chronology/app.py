@@ -1,0 +1,63 @@
+"""The web application: create_app(settings) -> Starlette, with a lifespan that owns the engine."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from chronology import __version__
+from chronology.db import make_async_engine
+from chronology.migrate import head_revision
+from chronology.settings import Settings
+
+
+def create_app(settings: Settings, *, database_url: str) -> Starlette:
+    """Build the service for a prepared database."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        engine = make_async_engine(database_url, pool_size=10, max_overflow=10)
+        try:
+            yield {"engine": engine, "settings": settings}
+        finally:
+            await engine.dispose()
+
+    return Starlette(
+        routes=[Route("/healthz", healthz), Route("/readyz", readyz)],
+        lifespan=lifespan,
+    )
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Answer that the process is alive."""
+    return JSONResponse({"status": "ok", "version": __version__})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Answer whether the database is reachable and migrated to the code's head."""
+    engine: AsyncEngine = request.state.engine
+    try:
+        async with engine.connect() as connection:
+            current = (
+                await connection.execute(text("SELECT version_num FROM alembic_version"))
+            ).scalar()
+    except Exception as error:
+        return JSONResponse(
+            {"status": "unavailable", "database": "unreachable", "error": type(error).__name__},
+            status_code=503,
+        )
+    head = head_revision()
+    if current != head:
+        return JSONResponse(
+            {"status": "unavailable", "database": "behind", "current": current, "head": head},
+            status_code=503,
+        )
+    return JSONResponse({"status": "ok", "database": "ok", "revision": current})

@@ -1,0 +1,109 @@
+"""The `chronology` command."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+import typer
+
+from chronology import __version__
+from chronology.settings import Settings
+
+app = typer.Typer(
+    help="Chronology: the documentary record of Soviet decision-making, served through GraphQL.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Create, migrate and check the database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _settings() -> Settings:
+    return Settings.from_environment()
+
+
+@app.command()
+def version() -> None:
+    """Print the version of Chronology."""
+    typer.echo(__version__)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the web service (migrating the database first)."""
+    import uvicorn
+
+    from chronology.app import create_app
+    from chronology.bootstrap import prepare_database
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    settings = _settings()
+    url = prepare_database(settings)
+    typer.echo(f"Chronology {__version__} on http://{host}:{port}/")
+    uvicorn.run(create_app(settings, database_url=url), host=host, port=port)
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Migrate the database up to REVISION (default: head)."""
+    from chronology.bootstrap import prepare_database
+    from chronology.migrate import current_revision, upgrade
+
+    url = prepare_database(_settings(), migrate=False)
+    upgrade(url, revision)
+    typer.echo(f"database at {current_revision(url)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision, e.g. base or -1.")],
+) -> None:
+    """Migrate the database down to REVISION."""
+    from chronology.bootstrap import prepare_database
+    from chronology.migrate import current_revision, downgrade
+
+    url = prepare_database(_settings(), migrate=False)
+    downgrade(url, revision)
+    typer.echo(f"database at {current_revision(url) or 'base'}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's revision and the code's head."""
+    from chronology.bootstrap import prepare_database
+    from chronology.migrate import current_revision, head_revision
+
+    url = prepare_database(_settings(), migrate=False)
+    typer.echo(f"current: {current_revision(url) or 'base'}")
+    typer.echo(f"head:    {head_revision()}")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Compare the models with the migrations (on a scratch database); exit 1 on drift."""
+    from chronology.bootstrap import prepare_database
+    from chronology.migrate import current_revision, head_revision, migrations_drift
+
+    url = prepare_database(_settings(), migrate=False)
+    differences = migrations_drift(url)
+    if differences:
+        typer.echo("the models and the migrations disagree:")
+        for difference in differences:
+            typer.echo(f"  {difference}")
+        raise typer.Exit(1)
+    head = head_revision()
+    typer.echo(f"no drift: the models match the migrations at {head}")
+    current = current_revision(url)
+    if current != head:
+        typer.echo(f"note: this database is at {current or 'base'}; `chronology db upgrade` moves it")
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

@@ -1,0 +1,1 @@
+"""Importers: one pure parser per edition format, and the loader that writes."""

@@ -1,0 +1,98 @@
+"""The registry of records: one global id space so that relations can point at anything."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Computed,
+    Date,
+    ForeignKey,
+    Index,
+    Sequence,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, DATERANGE
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+from chronology.db import Base
+from chronology.models.vocabulary import DatePrecision, RecordKind, sql_in
+
+record_id_seq = Sequence("record_id_seq", metadata=Base.metadata)
+
+
+class Record(Base):
+    """A row for every person, body, document, decision, vote and event.
+
+    Each record table inserts its row here from a trigger, and deleting the
+    record deletes this row, which cascades to the relations that name it.
+    """
+
+    __tablename__ = "records"
+    __table_args__ = (CheckConstraint(f"kind IN {sql_in(RecordKind)}", name="kind"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+
+
+class RecordMixin:
+    """The global id, shared with the records registry."""
+
+    @declared_attr
+    def id(cls) -> Mapped[int]:  # noqa: N805 - declared_attr receives the class
+        return mapped_column(
+            BigInteger,
+            ForeignKey("records.id", ondelete="CASCADE"),
+            primary_key=True,
+            server_default=text("nextval('record_id_seq')"),
+        )
+
+
+class FuzzyDated:
+    """A historical date as the source gives it and as it is understood.
+
+    Lower and upper are inclusive day bounds; `date_span` is derived from them
+    so that GiST can serve overlap and containment queries.
+    """
+
+    date_verbatim: Mapped[str | None] = mapped_column(Text)
+    date_edtf: Mapped[str | None] = mapped_column(Text)
+    date_lower: Mapped[datetime.date | None] = mapped_column(Date)
+    date_upper: Mapped[datetime.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(Text)
+    date_qualifiers: Mapped[list[str]] = mapped_column(
+        ARRAY(Text), server_default=text("'{}'::text[]")
+    )
+
+    @declared_attr
+    def date_span(cls) -> Mapped[object | None]:  # noqa: N805
+        return mapped_column(
+            DATERANGE,
+            # The CASE lets the bounds CHECK, not a range error, report reversed bounds.
+            Computed(
+                "CASE WHEN date_lower <= date_upper "
+                "THEN daterange(date_lower, date_upper, '[]') END",
+                persisted=True,
+            ),
+        )
+
+
+def fuzzy_date_constraints(table: str) -> tuple[CheckConstraint | Index, ...]:
+    """Return the checks and indexes every fuzzy-dated table carries."""
+    return (
+        CheckConstraint("date_lower <= date_upper", name="date_bounds_ordered"),
+        CheckConstraint(
+            "(date_edtf IS NULL) = (date_lower IS NULL) AND (date_lower IS NULL) = "
+            "(date_upper IS NULL) AND (date_lower IS NULL) = (date_precision IS NULL)",
+            name="date_complete",
+        ),
+        CheckConstraint(
+            f"date_precision IS NULL OR date_precision IN {sql_in(DatePrecision)}",
+            name="date_precision",
+        ),
+        Index(f"ix_{table}_date_span", "date_span", postgresql_using="gist"),
+        Index(f"ix_{table}_date_lower_id", "date_lower", "id"),
+    )
