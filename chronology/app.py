@@ -15,6 +15,8 @@ from starlette.routing import Route
 
 from chronology import __version__
 from chronology.db import make_async_engine
+from chronology.graphql.http import ChronologyGraphQL, GraphQLEndpoint
+from chronology.graphql.schema import build_schema
 from chronology.migrate import head_revision
 from chronology.settings import Settings
 
@@ -22,16 +24,22 @@ from chronology.settings import Settings
 def create_app(settings: Settings, *, database_url: str) -> Starlette:
     """Build the service for a prepared database."""
 
+    engine = make_async_engine(database_url, pool_size=10, max_overflow=10)
+    view = ChronologyGraphQL(build_schema(settings), settings=settings, engine=engine)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        engine = make_async_engine(database_url, pool_size=10, max_overflow=10)
         try:
             yield {"engine": engine, "settings": settings}
         finally:
             await engine.dispose()
 
     return Starlette(
-        routes=[Route("/healthz", healthz), Route("/readyz", readyz)],
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+        ],
         lifespan=lifespan,
     )
 

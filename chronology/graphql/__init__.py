@@ -1,0 +1,1 @@
+"""The GraphQL API: schema, context, loaders, types, inputs and errors."""

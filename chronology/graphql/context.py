@@ -1,0 +1,78 @@
+"""What every resolver can reach: the request's database, its loaders, who is asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info as StrawberryInfo
+
+from chronology.graphql.database import RequestDatabase
+from chronology.graphql.errors import ChronologyError, ErrorCode, forbidden
+from chronology.settings import Settings
+
+
+class Role(StrEnum):
+    """What a token lets its holder do."""
+
+    READER = "reader"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+RANK = {Role.READER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a named token with a role, or nobody."""
+
+    name: str | None
+    role: Role | None
+
+
+@dataclass
+class RecordBudget:
+    """How many records one operation may still return."""
+
+    remaining: int
+
+    def spend(self, count: int) -> None:
+        """Take COUNT records from the budget, refusing the operation when it runs out."""
+        self.remaining -= count
+        if self.remaining < 0:
+            raise ChronologyError(
+                ErrorCode.LIMIT,
+                "this operation asks for more records than one request may return; "
+                "ask for fewer (smaller pages, fewer nested lists)",
+            )
+
+
+@dataclass
+class Context:
+    """The per-request context strawberry hands to every resolver."""
+
+    request: Request
+    response: Response
+    settings: Settings
+    database: RequestDatabase
+    actor: Actor
+    budget: RecordBudget
+    loaders: dict[str, object] = field(default_factory=dict)
+    wrote: bool = False
+
+    def require(self, role: Role) -> None:
+        """Refuse unless the caller holds ROLE or a higher one."""
+        if self.actor.role is None or RANK[self.actor.role] < RANK[role]:
+            who = "anonymous callers" if self.actor.role is None else f"{self.actor.role} tokens"
+            raise forbidden(f"{who} may not do this; it needs an {role.value} token or better")
+
+    def require_read(self) -> None:
+        """Refuse anonymous reading when the service is configured so."""
+        if self.actor.role is None and not self.settings.anonymous_read:
+            raise forbidden("reading needs a token on this service")
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,242 @@
+"""The reading side of the API: node lookup and the filtered, paged lists."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+from typing import Annotated, Any
+
+import strawberry
+from sqlalchemy import and_, exists, func, literal, select
+
+from chronology import models
+from chronology.graphql.context import Info
+from chronology.graphql.errors import validation
+from chronology.graphql.ids import KIND_OF_TYPE, decode_id
+from chronology.graphql.inputs import (
+    ArchiveFilter,
+    DateWindow,
+    DecisionFilter,
+    DocumentFilter,
+    DocumentOrder,
+    EventFilter,
+)
+from chronology.graphql.pagination import Connection, Edge, SortKey, keyset_page, page_request
+from chronology.graphql.types.common import Node
+from chronology.graphql.types.decision import Decision
+from chronology.graphql.types.document import Document
+from chronology.graphql.types.event import Event
+from chronology.graphql.types.person import Body, Person
+from chronology.graphql.types.relation import load_node
+from chronology.queries.documents import DocumentCriteria, filtered, relevance
+from chronology.queries.persons import person_matches
+from chronology.queries.windows import DateMatch, window_condition
+
+_FAR = datetime.date(9999, 12, 31)
+
+First = Annotated[int | None, strawberry.argument(description="Page size from the start (≤ 100).")]
+After = Annotated[str | None, strawberry.argument(description="Continue after this cursor.")]
+Last = Annotated[int | None, strawberry.argument(description="Page size from the end (≤ 100).")]
+Before = Annotated[str | None, strawberry.argument(description="Continue before this cursor.")]
+
+
+def _date_key(column: Any) -> SortKey:
+    # Undated records sort after every dated one, whichever the direction.
+    return SortKey(func.coalesce(column, literal(_FAR)), datetime.date.fromisoformat)
+
+
+def _window(window: DateWindow | None) -> tuple[datetime.date | None, datetime.date | None, DateMatch]:
+    if window is None:
+        return None, None, DateMatch.OVERLAPS
+    if window.start > window.end:
+        raise validation("the window's `from` is after its `to`", field="date")
+    return window.start, window.end, DateMatch(window.match.value)
+
+
+def _pk(global_id: strawberry.ID | None, expect: str, field: str) -> int | None:
+    return None if global_id is None else decode_id(str(global_id), field=field, expect=expect)[1]
+
+
+def document_criteria(filter: DocumentFilter | None) -> DocumentCriteria:
+    """Turn the GraphQL filter into checked criteria."""
+    if filter is None:
+        return DocumentCriteria()
+    start, end, match = _window(filter.date)
+    party = filter.party
+    archive = filter.archive or ArchiveFilter()
+    text = filter.text.strip() if filter.text else None
+    if text is not None and len(text) > 500:
+        raise validation("the search text is longer than 500 characters", field="text")
+    return DocumentCriteria(
+        start=start,
+        end=end,
+        match=match,
+        kinds=tuple(k.value for k in filter.kinds or ()),
+        person_id=_pk(party.person, "Person", "party.person") if party else None,
+        body_id=_pk(party.body, "Body", "party.body") if party else None,
+        party_role=party.role.value if party and party.role else None,
+        repository=_repository(archive.repository),
+        fond=archive.fond,
+        opis=archive.opis,
+        delo=archive.delo,
+        publication=filter.edition,
+        has_decision=filter.has_decision,
+        text=text or None,
+    )
+
+
+def _repository(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from chronology.archives import find_repository
+
+    found = find_repository(name)
+    return found.code if found else name
+
+
+@strawberry.type
+class ReadQuery:
+    @strawberry.field(description="Any record by its global id.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        info.context.require_read()
+        type_name, pk = decode_id(str(id))
+        return await load_node(info, pk, KIND_OF_TYPE[type_name])
+
+    @strawberry.field(description="Several records by their global ids, in the order asked (null where missing).")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        info.context.require_read()
+        if len(ids) > 100:
+            raise validation("ask for at most 100 ids at a time", field="ids")
+        info.context.budget.spend(len(ids))
+        decoded = [decode_id(str(i), field="ids") for i in ids]
+        return list(await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded)))
+
+    @strawberry.field(description="Documents, filtered and paged; by date unless told otherwise.")
+    async def documents(
+        self,
+        info: Info,
+        filter: DocumentFilter | None = None,
+        order_by: Annotated[DocumentOrder, strawberry.argument(description="The order.")] = DocumentOrder.DATE_ASC,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Document]:
+        info.context.require_read()
+        criteria = document_criteria(filter)
+        request = page_request(first, after, last, before)
+        table = models.Document.__table__
+        keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
+        descending = order_by is DocumentOrder.DATE_DESC
+        if order_by is DocumentOrder.RELEVANCE:
+            if not criteria.text:
+                raise validation("ordering by relevance needs `filter.text`", field="orderBy")
+            keys = [SortKey(-relevance(criteria.text), float), *keys]
+        rows, cursors, page, count = await keyset_page(
+            info, filtered(criteria), keys, request, descending=descending
+        )
+        edges = [
+            Edge(cursor=c, node=Document.from_row(r, search_query=criteria.text))
+            for r, c in zip(rows, cursors, strict=True)
+        ]
+        return Connection(edges=edges, page_info=page, count=count)
+
+    @strawberry.field(
+        description="People by name: canonical names and every variant, tolerating misspellings "
+        "(`Ezhov`, `Pyatakov`, `Ordhonikidze`); best match first. Without `search`, all by sort name."
+    )
+    async def persons(
+        self,
+        info: Info,
+        search: Annotated[str | None, strawberry.argument(description="A name in any spelling.")] = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Person]:
+        info.context.require_read()
+        request = page_request(first, after, last, before)
+        table = models.Person.__table__
+        if search is not None and search.strip():
+            if len(search) > 200:
+                raise validation("the name is longer than 200 characters", field="search")
+            query, score = person_matches(search.strip())
+            keys = [SortKey(-score, float), SortKey(table.c.sort_name), SortKey(table.c.id)]
+        else:
+            query = select(table)
+            keys = [SortKey(table.c.sort_name), SortKey(table.c.id)]
+        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        edges = [Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        return Connection(edges=edges, page_info=page, count=count)
+
+    @strawberry.field(description="Bodies: the Politburo, the Orgburo, commissariats …, by name.")
+    async def bodies(self, info: Info) -> list[Body]:
+        info.context.require_read()
+        table = models.Body.__table__
+        rows = await info.context.database.rows(select(table).order_by(table.c.name).limit(500))
+        info.context.budget.spend(len(rows))
+        return [Body.from_row(r) for r in rows]
+
+    @strawberry.field(description="Decisions, filtered and paged, by date.")
+    async def decisions(
+        self,
+        info: Info,
+        filter: DecisionFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Decision]:
+        info.context.require_read()
+        request = page_request(first, after, last, before)
+        table = models.Decision.__table__
+        conditions = []
+        if filter is not None:
+            start, end, match = _window(filter.date)
+            if start is not None and end is not None:
+                conditions.append(window_condition(table.c.date_span, start, end, match))
+            if filter.body is not None:
+                conditions.append(table.c.body_id == _pk(filter.body, "Body", "body"))
+            if filter.procedures:
+                conditions.append(table.c.procedure.in_([p.value for p in filter.procedures]))
+            if filter.outcomes:
+                conditions.append(table.c.outcome.in_([o.value for o in filter.outcomes]))
+        query = select(table).where(and_(*conditions)) if conditions else select(table)
+        keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
+        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        edges = [Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        return Connection(edges=edges, page_info=page, count=count)
+
+    @strawberry.field(description="Events, filtered and paged, by date.")
+    async def events(
+        self,
+        info: Info,
+        filter: EventFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+    ) -> Connection[Event]:
+        info.context.require_read()
+        request = page_request(first, after, last, before)
+        table = models.Event.__table__
+        participants = models.EventParticipant.__table__
+        conditions = []
+        if filter is not None:
+            start, end, match = _window(filter.date)
+            if start is not None and end is not None:
+                conditions.append(window_condition(table.c.date_span, start, end, match))
+            if filter.types:
+                conditions.append(table.c.type.in_([t.value for t in filter.types]))
+            if filter.participant is not None:
+                person = _pk(filter.participant, "Person", "participant")
+                conditions.append(
+                    exists()
+                    .where(participants.c.event_id == table.c.id)
+                    .where(participants.c.person_id == person)
+                )
+        query = select(table).where(and_(*conditions)) if conditions else select(table)
+        keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
+        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        edges = [Edge(cursor=c, node=Event.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        return Connection(edges=edges, page_info=page, count=count)

@@ -1,0 +1,66 @@
+"""The schema: the query and mutation roots merged from their modules, with protections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+
+from chronology.graphql.chain import ChainQuery
+from chronology.graphql.errors import ChronologyError
+from chronology.graphql.read import ReadQuery
+from chronology.graphql.types.decision import Decision, Vote
+from chronology.graphql.types.document import Document
+from chronology.graphql.types.event import Event
+from chronology.graphql.types.person import Body, Person
+from chronology.settings import Settings
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 5_000
+
+QUERY_PARTS: list[type[Any]] = [ReadQuery, ChainQuery]
+MUTATION_PARTS: list[type[Any]] = []
+
+
+def _expected(error: GraphQLError) -> bool:
+    """Tell whether an error is one the client caused and may read in full."""
+    return isinstance(error.original_error, ChronologyError) or error.original_error is None
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """Build the schema; production hides introspection and unexpected errors' details."""
+    query = merge_types("Query", tuple(QUERY_PARTS))
+    mutation = merge_types("Mutation", tuple(MUTATION_PARTS)) if MUTATION_PARTS else None
+    # Factories, not instances: strawberry builds fresh extensions for each request.
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    ]
+    if settings.production:
+        from strawberry.extensions import DisableIntrospection
+
+        extensions.append(DisableIntrospection)
+        extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)))
+    return strawberry.Schema(
+        query=query,
+        mutation=mutation,
+        types=[Person, Body, Document, Decision, Vote, Event],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=settings.production),
+    )
+
+
+def schema_sdl() -> str:
+    """Return the SDL of the development schema, as checked in at schema.graphql."""
+    return build_schema(Settings()).as_str() + "\n"

@@ -1,0 +1,1 @@
+"""Read queries as SQLAlchemy statements: filters, windows, chains."""

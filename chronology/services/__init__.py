@@ -1,0 +1,1 @@
+"""Write use-cases: each takes a session, flushes, and never commits."""
