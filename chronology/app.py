@@ -34,7 +34,7 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
         finally:
             await engine.dispose()
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
@@ -42,6 +42,8 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
         ],
         lifespan=lifespan,
     )
+    app.state.engine = engine
+    return app
 
 
 async def healthz(request: Request) -> JSONResponse:

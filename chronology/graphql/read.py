@@ -97,13 +97,21 @@ def _repository(name: str | None) -> str | None:
 @strawberry.type
 class ReadQuery:
     @strawberry.field(description="Any record by its global id.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],  # noqa: A002
+    ) -> Node | None:
         info.context.require_read()
         type_name, pk = decode_id(str(id))
         return await load_node(info, pk, KIND_OF_TYPE[type_name])
 
     @strawberry.field(description="Several records by their global ids, in the order asked (null where missing).")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Up to 100 global ids.")],
+    ) -> list[Node | None]:
         info.context.require_read()
         if len(ids) > 100:
             raise validation("ask for at most 100 ids at a time", field="ids")
@@ -115,7 +123,9 @@ class ReadQuery:
     async def documents(
         self,
         info: Info,
-        filter: DocumentFilter | None = None,
+        filter: Annotated[  # noqa: A002
+            DocumentFilter | None, strawberry.argument(description="Which ones to list.")
+        ] = None,
         order_by: Annotated[DocumentOrder, strawberry.argument(description="The order.")] = DocumentOrder.DATE_ASC,
         first: First = None,
         after: After = None,
@@ -181,7 +191,9 @@ class ReadQuery:
     async def decisions(
         self,
         info: Info,
-        filter: DecisionFilter | None = None,
+        filter: Annotated[  # noqa: A002
+            DecisionFilter | None, strawberry.argument(description="Which ones to list.")
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -211,7 +223,9 @@ class ReadQuery:
     async def events(
         self,
         info: Info,
-        filter: EventFilter | None = None,
+        filter: Annotated[  # noqa: A002
+            EventFilter | None, strawberry.argument(description="Which ones to list.")
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,

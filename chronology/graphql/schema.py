@@ -40,7 +40,15 @@ def _expected(error: GraphQLError) -> bool:
 def build_schema(settings: Settings) -> strawberry.Schema:
     """Build the schema; production hides introspection and unexpected errors' details."""
     query = merge_types("Query", tuple(QUERY_PARTS))
-    mutation = merge_types("Mutation", tuple(MUTATION_PARTS)) if MUTATION_PARTS else None
+    query.__strawberry_definition__.description = (
+        "Reading the documentary record: documents, decisions, votes, events, people, chains."
+    )
+    mutation = None
+    if MUTATION_PARTS:
+        mutation = merge_types("Mutation", tuple(MUTATION_PARTS))
+        mutation.__strawberry_definition__.description = (
+            "Editing the record (editor tokens) and managing tokens (admin tokens)."
+        )
     # Factories, not instances: strawberry builds fresh extensions for each request.
     extensions: list[Any] = [
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),

@@ -36,6 +36,7 @@ class NameVariantKind(StrEnum):
     PARTY_NAME = "party_name"
     INITIALS = "initials"
     SHORT = "short"
+    BIRTH_NAME = "birth_name"
 
 
 class BodyKind(StrEnum):

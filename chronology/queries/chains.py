@@ -48,7 +48,9 @@ class Walk:
     truncated: bool
 
 
-def _links(frontier: Sequence[int], direction: Direction, types: Sequence[str] | None) -> Select[Any]:
+def _links(
+    frontier: Sequence[int], direction: Direction, types: Sequence[str] | None
+) -> Select[Any]:
     ends = []
     if direction in (Direction.FORWARD, Direction.BOTH):
         ends.append(relations.c.source_id.in_(frontier))

@@ -963,7 +963,7 @@ def upgrade() -> None:
         ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
-            "kind IN ('canonical', 'transliteration', 'spelling', 'ocr_error', 'party_name', 'initials', 'short')",
+            "kind IN ('canonical', 'transliteration', 'spelling', 'ocr_error', 'party_name', 'initials', 'short', 'birth_name')",
             name=op.f("ck_name_variants_kind"),
         ),
         sa.CheckConstraint("length(btrim(name)) > 0", name=op.f("ck_name_variants_name_not_blank")),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -120,7 +120,9 @@ class ArchivalReference:
     @strawberry.field(description="The reference written out in a citation style.")
     def citation(
         self,
-        style: CitationStyle = CitationStyle.CHICAGO,  # type: ignore[assignment]
+        style: Annotated[
+            CitationStyle, strawberry.argument(description="The citation style.")
+        ] = CitationStyle.CHICAGO,
     ) -> str:
         try:
             return parse_reference(self.normalised).cite(ArchiveStyle(style.value))

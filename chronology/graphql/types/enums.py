@@ -270,6 +270,9 @@ class NameVariantKind(Enum):
         "initials", description="A form with initials (L. M. Kaganovich)."
     )
     SHORT = strawberry.enum_value("short", description="The surname alone.")
+    BIRTH_NAME = strawberry.enum_value(
+        "birth_name", description="The name at birth, before a party name: Dzhugashvili."
+    )
 
 
 @strawberry.enum(description="A style of archival citation.")
