@@ -13,7 +13,7 @@ from chronology.graphql.errors import not_found, validation
 from chronology.graphql.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.loaders import record_kinds
 from chronology.graphql.types.common import Node
-from chronology.graphql.types.enums import Certainty, RelationType
+from chronology.graphql.types.enums import Certainty, RelationType, describe
 from chronology.graphql.types.relation import Provenance, load_node
 from chronology.queries.chains import Direction, walk
 
@@ -23,12 +23,19 @@ MAX_CHAIN_RECORDS = 500
 
 @strawberry.enum(description="Which way to follow links.")
 class ChainDirection(Enum):
-    FORWARD = strawberry.enum_value(
-        "forward",
-        description="From source to target: telegram → decision → decree; a decision brings its votes.",
-    )
-    BACKWARD = strawberry.enum_value("backward", description="From target back to source: what led here.")
-    BOTH = strawberry.enum_value("both", description="Either way: everything connected.")
+    FORWARD = "forward"
+    BACKWARD = "backward"
+    BOTH = "both"
+
+
+describe(
+    ChainDirection,
+    {
+        "FORWARD": "From source to target: telegram → decision → decree; a decision brings its votes.",
+        "BACKWARD": "From target back to source: what led here.",
+        "BOTH": "Either way: everything connected.",
+    },
+)
 
 
 @strawberry.type(description="A record reached by the chain, and how many links away.")
@@ -40,7 +47,9 @@ class ChainNode:
 @strawberry.type(description="A link the chain followed.")
 class ChainEdge:
     type: RelationType = strawberry.field(description="The kind of link.")
-    source: strawberry.ID = strawberry.field(description="The id of the record the link starts from.")
+    source: strawberry.ID = strawberry.field(
+        description="The id of the record the link starts from."
+    )
     target: strawberry.ID = strawberry.field(description="The id of the record the link points to.")
     certainty: Certainty = strawberry.field(description="How sure the link is.")
     provenance: Provenance = strawberry.field(description="Who asserts it, and where.")
@@ -65,12 +74,18 @@ class ChainQuery:
     async def chain(
         self,
         info: Info,
-        start: Annotated[strawberry.ID, strawberry.argument(name="from", description="The starting record.")],
-        direction: Annotated[ChainDirection, strawberry.argument(description="Which way.")] = ChainDirection.BOTH,
+        start: Annotated[
+            strawberry.ID, strawberry.argument(name="from", description="The starting record.")
+        ],
+        direction: Annotated[
+            ChainDirection, strawberry.argument(description="Which way.")
+        ] = ChainDirection.BOTH,
         types: Annotated[
             list[RelationType] | None, strawberry.argument(description="Only these kinds of link.")
         ] = None,
-        max_depth: Annotated[int, strawberry.argument(description=f"At most this many links (≤ {MAX_DEPTH}).")] = 4,
+        max_depth: Annotated[
+            int, strawberry.argument(description=f"At most this many links (≤ {MAX_DEPTH}).")
+        ] = 4,
     ) -> Chain:
         info.context.require_read()
         if not 1 <= max_depth <= MAX_DEPTH:
@@ -106,7 +121,9 @@ class ChainQuery:
                 source=gid(step.source_id),
                 target=gid(step.target_id),
                 certainty=Certainty(step.certainty),
-                provenance=Provenance(publication=step.publication, locator=step.locator, summary=step.summary),
+                provenance=Provenance(
+                    publication=step.publication, locator=step.locator, summary=step.summary
+                ),
                 depth=step.depth,
             )
             for step in result.steps

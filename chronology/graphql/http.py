@@ -28,7 +28,9 @@ MEDIA_TYPE = "application/graphql-response+json"
 class ChronologyGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Chronology's context and response media type."""
 
-    def __init__(self, schema: strawberry.Schema, *, settings: Settings, engine: AsyncEngine) -> None:
+    def __init__(
+        self, schema: strawberry.Schema, *, settings: Settings, engine: AsyncEngine
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide=None if settings.production else "graphiql",
@@ -68,22 +70,29 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
         return Actor(name=None, role=None)
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
-        raise Unauthenticated("use `Authorization: Bearer <token>`")
+        raise UnauthenticatedError("use `Authorization: Bearer <token>`")
     now = datetime.datetime.now(datetime.UTC)
     async with engine.begin() as connection:
         row = (
             await connection.execute(
-                select(ApiToken.id, ApiToken.name, ApiToken.role, ApiToken.expires_at, ApiToken.revoked_at)
-                .where(ApiToken.token_hash == token_hash(secret.strip()))
+                select(
+                    ApiToken.id,
+                    ApiToken.name,
+                    ApiToken.role,
+                    ApiToken.expires_at,
+                    ApiToken.revoked_at,
+                ).where(ApiToken.token_hash == token_hash(secret.strip()))
             )
         ).first()
         if row is None or row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
-            raise Unauthenticated("the token is unknown, revoked or expired")
-        await connection.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
+            raise UnauthenticatedError("the token is unknown, revoked or expired")
+        await connection.execute(
+            update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now)
+        )
     return Actor(name=row.name, role=Role(row.role))
 
 
-class Unauthenticated(Exception):
+class UnauthenticatedError(Exception):
     """A request presented credentials that are not valid."""
 
 
@@ -109,9 +118,9 @@ class GraphQLEndpoint:
         try:
             await self.view(scope, _limited(receive, MAX_REQUEST_BYTES), _marking(send, accept))
             committed = True
-        except Unauthenticated as error:
+        except UnauthenticatedError as error:
             await _error(401, "UNAUTHENTICATED", str(error))(scope, receive, send)
-        except RequestTooLarge:
+        except RequestTooLargeError:
             await _error(413, "LIMIT", f"requests are limited to {MAX_REQUEST_BYTES} bytes")(
                 scope, receive, send
             )
@@ -120,7 +129,7 @@ class GraphQLEndpoint:
                 await context.database.close(commit=committed and context.wrote)
 
 
-class RequestTooLarge(Exception):
+class RequestTooLargeError(Exception):
     """The request body passed the limit."""
 
 
@@ -150,7 +159,7 @@ def _limited(receive: Receive, limit: int) -> Receive:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise RequestTooLarge
+                raise RequestTooLargeError
         return message
 
     return wrapped
@@ -163,7 +172,12 @@ def _marking(send: Send, accept: str) -> Send:
     async def wrapped(message: Any) -> None:
         if legacy and message["type"] == "http.response.start":
             message["headers"] = [
-                (key, b"application/json" if key == b"content-type" and MEDIA_TYPE.encode() in value else value)
+                (
+                    key,
+                    b"application/json"
+                    if key == b"content-type" and MEDIA_TYPE.encode() in value
+                    else value,
+                )
                 for key, value in message["headers"]
             ]
         await send(message)

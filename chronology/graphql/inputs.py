@@ -14,6 +14,7 @@ from chronology.graphql.types.enums import (
     DocumentKind,
     EventType,
     PartyRole,
+    describe,
 )
 
 
@@ -58,14 +59,21 @@ class DocumentFilter:
         description='Full-text search in web-search syntax: `railway -Omsk`, `"sheepskin coats"`, `a OR b`.',
     )
 
-
 @strawberry.enum(description="The order of a list of documents.")
 class DocumentOrder(Enum):
-    DATE_ASC = strawberry.enum_value("date_asc", description="Earliest first; undated last.")
-    DATE_DESC = strawberry.enum_value("date_desc", description="Latest first; undated last.")
-    RELEVANCE = strawberry.enum_value(
-        "relevance", description="Best match first (needs `filter.text`); then by date."
-    )
+    DATE_ASC = 'date_asc'
+    DATE_DESC = 'date_desc'
+    RELEVANCE = 'relevance'
+
+
+describe(
+    DocumentOrder,
+    {
+        "DATE_ASC": "Earliest first; undated last.",
+        "DATE_DESC": "Latest first; undated last.",
+        "RELEVANCE": "Best match first (needs `filter.text`); then by date.",
+    },
+)
 
 
 @strawberry.input(description="Which decisions to list.")

@@ -145,11 +145,9 @@ async def keyset_page(
         for row in (r._mapping for r in rows)
     ]
     page = PageInfo(
-        has_next_page=more
-        and not request.backwards
+        has_next_page=(more and not request.backwards)
         or (request.backwards and request.before is not None),
-        has_previous_page=more
-        and request.backwards
+        has_previous_page=(more and request.backwards)
         or (not request.backwards and request.after is not None),
         start_cursor=cursors[0] if cursors else None,
         end_cursor=cursors[-1] if cursors else None,

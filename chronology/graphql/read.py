@@ -45,7 +45,9 @@ def _date_key(column: Any) -> SortKey:
     return SortKey(func.coalesce(column, literal(_FAR)), datetime.date.fromisoformat)
 
 
-def _window(window: DateWindow | None) -> tuple[datetime.date | None, datetime.date | None, DateMatch]:
+def _window(
+    window: DateWindow | None,
+) -> tuple[datetime.date | None, datetime.date | None, DateMatch]:
     if window is None:
         return None, None, DateMatch.OVERLAPS
     if window.start > window.end:
@@ -100,33 +102,41 @@ class ReadQuery:
     async def node(
         self,
         info: Info,
-        id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],  # noqa: A002
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],
     ) -> Node | None:
         info.context.require_read()
         type_name, pk = decode_id(str(id))
         return await load_node(info, pk, KIND_OF_TYPE[type_name])
 
-    @strawberry.field(description="Several records by their global ids, in the order asked (null where missing).")
+    @strawberry.field(
+        description="Several records by their global ids, in the order asked (null where missing)."
+    )
     async def nodes(
         self,
         info: Info,
-        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Up to 100 global ids.")],
+        ids: Annotated[
+            list[strawberry.ID], strawberry.argument(description="Up to 100 global ids.")
+        ],
     ) -> list[Node | None]:
         info.context.require_read()
         if len(ids) > 100:
             raise validation("ask for at most 100 ids at a time", field="ids")
         info.context.budget.spend(len(ids))
         decoded = [decode_id(str(i), field="ids") for i in ids]
-        return list(await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded)))
+        return list(
+            await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded))
+        )
 
     @strawberry.field(description="Documents, filtered and paged; by date unless told otherwise.")
     async def documents(
         self,
         info: Info,
-        filter: Annotated[  # noqa: A002
+        filter: Annotated[
             DocumentFilter | None, strawberry.argument(description="Which ones to list.")
         ] = None,
-        order_by: Annotated[DocumentOrder, strawberry.argument(description="The order.")] = DocumentOrder.DATE_ASC,
+        order_by: Annotated[
+            DocumentOrder, strawberry.argument(description="The order.")
+        ] = DocumentOrder.DATE_ASC,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -158,7 +168,9 @@ class ReadQuery:
     async def persons(
         self,
         info: Info,
-        search: Annotated[str | None, strawberry.argument(description="A name in any spelling.")] = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="A name in any spelling.")
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -176,7 +188,9 @@ class ReadQuery:
             query = select(table)
             keys = [SortKey(table.c.sort_name), SortKey(table.c.id)]
         rows, cursors, page, count = await keyset_page(info, query, keys, request)
-        edges = [Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        edges = [
+            Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)
+        ]
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Bodies: the Politburo, the Orgburo, commissariats …, by name.")
@@ -191,7 +205,7 @@ class ReadQuery:
     async def decisions(
         self,
         info: Info,
-        filter: Annotated[  # noqa: A002
+        filter: Annotated[
             DecisionFilter | None, strawberry.argument(description="Which ones to list.")
         ] = None,
         first: First = None,
@@ -216,14 +230,16 @@ class ReadQuery:
         query = select(table).where(and_(*conditions)) if conditions else select(table)
         keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
         rows, cursors, page, count = await keyset_page(info, query, keys, request)
-        edges = [Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
+        edges = [
+            Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)
+        ]
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Events, filtered and paged, by date.")
     async def events(
         self,
         info: Info,
-        filter: Annotated[  # noqa: A002
+        filter: Annotated[
             EventFilter | None, strawberry.argument(description="Which ones to list.")
         ] = None,
         first: First = None,

@@ -14,6 +14,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from chronology.graphql.chain import ChainQuery
 from chronology.graphql.errors import ChronologyError
@@ -40,13 +41,13 @@ def _expected(error: GraphQLError) -> bool:
 def build_schema(settings: Settings) -> strawberry.Schema:
     """Build the schema; production hides introspection and unexpected errors' details."""
     query = merge_types("Query", tuple(QUERY_PARTS))
-    query.__strawberry_definition__.description = (
+    get_object_definition(query, strict=True).description = (
         "Reading the documentary record: documents, decisions, votes, events, people, chains."
     )
     mutation = None
     if MUTATION_PARTS:
         mutation = merge_types("Mutation", tuple(MUTATION_PARTS))
-        mutation.__strawberry_definition__.description = (
+        get_object_definition(mutation, strict=True).description = (
             "Editing the record (editor tokens) and managing tokens (admin tokens)."
         )
     # Factories, not instances: strawberry builds fresh extensions for each request.

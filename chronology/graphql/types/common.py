@@ -11,25 +11,31 @@ import strawberry
 from chronology.archives import CitationStyle as ArchiveStyle
 from chronology.archives import ReferenceParseError, parse_reference
 from chronology.dates import DateParseError, from_edtf
-from chronology.graphql.types.enums import CitationStyle, DatePrecision
+from chronology.graphql.types.enums import CitationStyle, DatePrecision, describe
 
 
 @strawberry.interface(description="A record with a global id: fetch any of them with `node(id)`.")
 class Node:
-    id: strawberry.ID = strawberry.field(description="The record's opaque global id.")
+    @strawberry.field(description="The record's opaque global id.")
+    def id(self) -> strawberry.ID:
+        raise NotImplementedError  # every record type answers with its own global id
 
 
 @strawberry.enum(description="What the source or its editors say about how sure a date is.")
 class DateQualifier(Enum):
-    UNCERTAIN = strawberry.enum_value(
-        "uncertain", description="Marked doubtful: `4 [?] December 1936`."
-    )
-    APPROXIMATE = strawberry.enum_value(
-        "approximate", description="Approximate: `c. December 1935`."
-    )
-    SUPPLIED = strawberry.enum_value(
-        "supplied", description="Supplied by the editors, in square brackets: `August 17 [1936]`."
-    )
+    UNCERTAIN = "uncertain"
+    APPROXIMATE = "approximate"
+    SUPPLIED = "supplied"
+
+
+describe(
+    DateQualifier,
+    {
+        "UNCERTAIN": "Marked doubtful: `4 [?] December 1936`.",
+        "APPROXIMATE": "Approximate: `c. December 1935`.",
+        "SUPPLIED": "Supplied by the editors, in square brackets: `August 17 [1936]`.",
+    },
+)
 
 
 @strawberry.type(description="A historical date as the source states it and as a span of days.")

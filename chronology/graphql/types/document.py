@@ -50,12 +50,16 @@ class Transmission:
     sent: str | None = strawberry.field(description="The sending line as printed.")
     sent_date: HistoricalDate | None = strawberry.field(description="When it was sent.")
     sent_time: str | None = strawberry.field(description="The hour of sending, e.g. `21:52`.")
-    received: str | None = strawberry.field(description="The receiving or deciphering line as printed.")
+    received: str | None = strawberry.field(
+        description="The receiving or deciphering line as printed."
+    )
     received_date: HistoricalDate | None = strawberry.field(description="When it was received.")
     received_time: str | None = strawberry.field(description="The hour of receipt.")
     incoming_number: str | None = strawberry.field(description="The incoming number, e.g. `37/sh`.")
     outgoing_number: str | None = strawberry.field(description="The outgoing number, e.g. `HP 2`.")
-    secretary_number: str | None = strawberry.field(description="The secretary's numbering, e.g. `No. 3`.")
+    secretary_number: str | None = strawberry.field(
+        description="The secretary's numbering, e.g. `No. 3`."
+    )
 
 
 @strawberry.type(description="An author, recipient or intermediary of a document.")
@@ -64,7 +68,9 @@ class DocumentParty:
     person_pk: strawberry.Private[int | None]
     body_pk: strawberry.Private[int | None]
     role: PartyRole = strawberry.field(description="How the party takes part.")
-    position: int = strawberry.field(description="The order in which the source names them, from 1.")
+    position: int = strawberry.field(
+        description="The order in which the source names them, from 1."
+    )
     name_as_printed: str | None = strawberry.field(description="The name as the source prints it.")
 
     @strawberry.field(description="The person or body.")
@@ -95,7 +101,9 @@ class DocumentParty:
 @strawberry.type(description="A surviving copy of a document, where it is kept and in what form.")
 class Copy:
     position: int = strawberry.field(description="The order in which the edition lists copies.")
-    forms: list[CopyForm] = strawberry.field(description="Its form: original, autograph, typescript …")
+    forms: list[CopyForm] = strawberry.field(
+        description="Its form: original, autograph, typescript …"
+    )
     form_verbatim: str | None = strawberry.field(description="The form as the edition states it.")
     note: str | None = strawberry.field(description="E.g. 'signatures are autographs'.")
     archival_reference: ArchivalReference = strawberry.field(description="Where the copy is kept.")
@@ -124,22 +132,30 @@ class Annotation:
     author_pk: strawberry.Private[int | None]
     kind: AnnotationKind = strawberry.field(description="What sort of annotation.")
     text: str = strawberry.field(description="What is written.")
-    author_as_printed: str | None = strawberry.field(description="Who wrote it, as the edition says.")
+    author_as_printed: str | None = strawberry.field(
+        description="Who wrote it, as the edition says."
+    )
     locator: str | None = strawberry.field(description="Where on the document it stands.")
 
     @strawberry.field(description="Who wrote it, where known.")
     async def author(self, info: Info) -> Person | None:
         if self.author_pk is None:
             return None
-        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.author_pk))
+        return Person.from_row(
+            await one_by_id(info.context, table(models.Person)).load(self.author_pk)
+        )
 
 
-@strawberry.type(description="One archival object: a letter, a cipher telegram, a decree, a speech.")
+@strawberry.type(
+    description="One archival object: a letter, a cipher telegram, a decree, a speech."
+)
 class Document(Node):
     pk: strawberry.Private[int]
     row: strawberry.Private[Any]
     kind: DocumentKind = strawberry.field(description="What sort of document it is.")
-    title: str = strawberry.field(description="A title: the edition's, or one we made from its parties.")
+    title: str = strawberry.field(
+        description="A title: the edition's, or one we made from its parties."
+    )
     date: HistoricalDate | None = strawberry.field(description="The document's date.")
     place: str | None = strawberry.field(description="Where it was written.")
     classification: str | None = strawberry.field(description="Its secrecy mark: `Top secret`.")
@@ -148,7 +164,9 @@ class Document(Node):
     protocol_number: str | None = strawberry.field(description="The protocol number, for extracts.")
     protocol_item: str | None = strawberry.field(description="The protocol item, e.g. `17/10`.")
     needs_review: bool = strawberry.field(description="The import flagged something to check.")
-    version: int = strawberry.field(description="The record's version; pass it as `expectedVersion`.")
+    version: int = strawberry.field(
+        description="The record's version; pass it as `expectedVersion`."
+    )
     search_query: strawberry.Private[str | None] = None
 
     @strawberry.field(description="The document's global id.")
@@ -163,7 +181,13 @@ class Document(Node):
     @strawberry.field(description="Sending and receiving facts.")
     def transmission(self) -> Transmission | None:
         r = self.row
-        values = (r.sent_verbatim, r.received_verbatim, r.incoming_number, r.outgoing_number, r.secretary_number)
+        values = (
+            r.sent_verbatim,
+            r.received_verbatim,
+            r.incoming_number,
+            r.outgoing_number,
+            r.secretary_number,
+        )
         if not any(values):
             return None
         return Transmission(
@@ -194,17 +218,30 @@ class Document(Node):
     @strawberry.field(description="The editions that print the document.")
     async def editions(self, info: Info) -> list[Edition]:
         query = (
-            select(_editions, _publications.c.title, _publications.c.editors, _publications.c.year,
-                   _publications.c.publisher, _publications.c.place, _publications.c.url,
-                   _editions.c.document_id.label("_group"))
+            select(
+                _editions,
+                _publications.c.title,
+                _publications.c.editors,
+                _publications.c.year,
+                _publications.c.publisher,
+                _publications.c.place,
+                _publications.c.url,
+                _editions.c.document_id.label("_group"),
+            )
             .join(_publications, _publications.c.id == _editions.c.publication_id)
             .order_by(_editions.c.document_id, _publications.c.year, _publications.c.title)
         )
         rows = await many_by(info.context, "editions", query, _editions.c.document_id).load(self.pk)
         return [
             Edition(
-                publication=Publication(title=r.title, editors=r.editors, year=r.year,
-                                        publisher=r.publisher, place=r.place, url=r.url),
+                publication=Publication(
+                    title=r.title,
+                    editors=r.editors,
+                    year=r.year,
+                    publisher=r.publisher,
+                    place=r.place,
+                    url=r.url,
+                ),
                 document_number=r.document_number,
                 pages=r.pages,
                 translation_text=r.translation_text,
@@ -217,10 +254,17 @@ class Document(Node):
         query = select(_annotations, _annotations.c.document_id.label("_group")).order_by(
             _annotations.c.document_id, _annotations.c.id
         )
-        rows = await many_by(info.context, "annotations", query, _annotations.c.document_id).load(self.pk)
+        rows = await many_by(info.context, "annotations", query, _annotations.c.document_id).load(
+            self.pk
+        )
         return [
-            Annotation(author_pk=r.author_person_id, kind=AnnotationKind(r.kind), text=r.text,
-                       author_as_printed=r.author_as_printed, locator=r.locator)
+            Annotation(
+                author_pk=r.author_person_id,
+                kind=AnnotationKind(r.kind),
+                text=r.text,
+                author_as_printed=r.author_as_printed,
+                locator=r.locator,
+            )
             for r in rows
         ]
 
@@ -248,7 +292,9 @@ class Document(Node):
 
         return await decisions_of_document(info, self.pk)
 
-    @strawberry.field(description="Votes recorded on this document (cipher marks, a member's telegram).")
+    @strawberry.field(
+        description="Votes recorded on this document (cipher marks, a member's telegram)."
+    )
     async def votes(
         self, info: Info
     ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
@@ -256,11 +302,15 @@ class Document(Node):
 
         return await votes_in_document(info, self.pk)
 
-    @strawberry.field(description="A citation of the first copy: `RGASPI, f. 558, op. 11, d. 93, ll. 42–46`.")
+    @strawberry.field(
+        description="A citation of the first copy: `RGASPI, f. 558, op. 11, d. 93, ll. 42–46`."
+    )
     async def citation(
         self,
         info: Info,
-        style: Annotated[CitationStyle, strawberry.argument(description="Citation style.")] = CitationStyle.CHICAGO,
+        style: Annotated[
+            CitationStyle, strawberry.argument(description="Citation style.")
+        ] = CitationStyle.CHICAGO,
     ) -> str | None:
         rows = await _copies_loader(info).load(self.pk)
         if not rows:
@@ -271,7 +321,9 @@ class Document(Node):
             normalised: str = rows[0].normalised
             return normalised
 
-    @strawberry.field(description="Where the search words occur, marked with <b>…</b> (text search only).")
+    @strawberry.field(
+        description="Where the search words occur, marked with <b>…</b> (text search only)."
+    )
     async def snippet(self, info: Info) -> str | None:
         if not self.search_query:
             return None
@@ -303,8 +355,12 @@ class Document(Node):
 
 def _copies_loader(info: Info) -> Any:
     query = (
-        select(_copies, *(c.label(f"ref_{c.name}") for c in _references.c),
-               _references.c.normalised, _copies.c.document_id.label("_group"))
+        select(
+            _copies,
+            *(c.label(f"ref_{c.name}") for c in _references.c),
+            _references.c.normalised,
+            _copies.c.document_id.label("_group"),
+        )
         .join(_references, _references.c.id == _copies.c.archival_reference_id)
         .order_by(_copies.c.document_id, _copies.c.position)
     )
@@ -321,13 +377,17 @@ def _copy(row: Any) -> Copy:
     )
 
 
-async def parties_of_person(info: Info, person_pk: int, role: PartyRole | None) -> list[DocumentParty]:
+async def parties_of_person(
+    info: Info, person_pk: int, role: PartyRole | None
+) -> list[DocumentParty]:
     """Return a person's parts in documents, by the documents' dates."""
     query = (
         select(_parties, _parties.c.person_id.label("_group"))
         .join(_documents, _documents.c.id == _parties.c.document_id)
         .order_by(_parties.c.person_id, _documents.c.date_lower, _documents.c.id)
     )
-    rows = await many_by(info.context, "parties_of_person", query, _parties.c.person_id).load(person_pk)
+    rows = await many_by(info.context, "parties_of_person", query, _parties.c.person_id).load(
+        person_pk
+    )
     parties = [DocumentParty.from_row(r) for r in rows]
     return [p for p in parties if role is None or p.role == role]

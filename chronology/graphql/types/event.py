@@ -33,7 +33,9 @@ class EventParticipation:
 
     @strawberry.field(description="The person.")
     async def person(self, info: Info) -> Person:
-        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.person_pk))
+        return Person.from_row(
+            await one_by_id(info.context, table(models.Person)).load(self.person_pk)
+        )
 
     @strawberry.field(description="The event.")
     async def event(self, info: Info) -> Event:
@@ -45,10 +47,14 @@ class Event(Node):
     pk: strawberry.Private[int]
     type: EventType = strawberry.field(description="What kind of event.")
     title: str = strawberry.field(description="The event's name.")
-    date: HistoricalDate | None = strawberry.field(description="When it happened, as far as is known.")
+    date: HistoricalDate | None = strawberry.field(
+        description="When it happened, as far as is known."
+    )
     places: list[str] = strawberry.field(description="Where it happened.")
     description: str | None = strawberry.field(description="What happened, in our own words.")
-    version: int = strawberry.field(description="The record's version; pass it as `expectedVersion`.")
+    version: int = strawberry.field(
+        description="The record's version; pass it as `expectedVersion`."
+    )
 
     @strawberry.field(description="The event's global id.")
     def id(self) -> strawberry.ID:
@@ -59,8 +65,13 @@ class Event(Node):
         query = select(_participants, _participants.c.event_id.label("_group")).order_by(
             _participants.c.event_id, _participants.c.id
         )
-        rows = await many_by(info.context, "participants", query, _participants.c.event_id).load(self.pk)
-        return [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows]
+        rows = await many_by(info.context, "participants", query, _participants.c.event_id).load(
+            self.pk
+        )
+        return [
+            EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role)
+            for r in rows
+        ]
 
     @strawberry.field(description="Documents linked to the event (part of it, or about it).")
     async def documents(
@@ -73,7 +84,9 @@ class Event(Node):
             .join(_relations, _relations.c.source_id == _documents.c.id)
             .order_by(_relations.c.target_id, _documents.c.date_lower, _documents.c.id)
         )
-        rows = await many_by(info.context, "event_documents", query, _relations.c.target_id).load(self.pk)
+        rows = await many_by(info.context, "event_documents", query, _relations.c.target_id).load(
+            self.pk
+        )
         return [Document.from_row(r) for r in rows]
 
     @strawberry.field(description="Every link to or from the event.")
@@ -105,5 +118,9 @@ async def events_of_person(info: Info, person_pk: int) -> list[EventParticipatio
         .join(_events, _events.c.id == _participants.c.event_id)
         .order_by(_participants.c.person_id, _events.c.date_lower, _events.c.id)
     )
-    rows = await many_by(info.context, "events_of_person", query, _participants.c.person_id).load(person_pk)
-    return [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows]
+    rows = await many_by(info.context, "events_of_person", query, _participants.c.person_id).load(
+        person_pk
+    )
+    return [
+        EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows
+    ]

@@ -70,10 +70,7 @@ class Person(Node):
             _variants.c.person_id, _variants.c.name
         )
         rows = await many_by(info.context, "variants", query, _variants.c.person_id).load(self.pk)
-        return [
-            NameVariant(name=r.name, kind=NameVariantKind(r.kind), note=r.note)
-            for r in rows
-        ]
+        return [NameVariant(name=r.name, kind=NameVariantKind(r.kind), note=r.note) for r in rows]
 
     @strawberry.field(description="The person's places in bodies over time.")
     async def memberships(self, info: Info) -> list[Membership]:
@@ -89,7 +86,9 @@ class Person(Node):
     async def documents(
         self,
         info: Info,
-        role: Annotated[PartyRole | None, strawberry.argument(description="Only this role.")] = None,
+        role: Annotated[
+            PartyRole | None, strawberry.argument(description="Only this role.")
+        ] = None,
     ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document")]]:
         from chronology.graphql.types.document import parties_of_person
 

@@ -54,11 +54,15 @@ async def load_node(info: Info, pk: int, kind: str | None = None) -> Node | None
 @strawberry.type(description="Who asserts a link, and where.")
 class Provenance:
     publication: str | None = strawberry.field(description="The publication that states it.")
-    locator: str | None = strawberry.field(description="Where in it: e.g. `footnote 2 to document 1`.")
+    locator: str | None = strawberry.field(
+        description="Where in it: e.g. `footnote 2 to document 1`."
+    )
     summary: str | None = strawberry.field(description="What the source asserts, in our own words.")
 
 
-@strawberry.type(description="An assertion that one record relates to another, with its source and certainty.")
+@strawberry.type(
+    description="An assertion that one record relates to another, with its source and certainty."
+)
 class Relation:
     pk: strawberry.Private[int]
     source_pk: strawberry.Private[int]
@@ -108,11 +112,15 @@ def _query(key: Any) -> Any:
 
 async def relations_from(info: Info, pk: int) -> list[Relation]:
     """Return the links that start at a record."""
-    loader = many_by(info.context, "relations_from", _query(_relations.c.source_id), _relations.c.source_id)
+    loader = many_by(
+        info.context, "relations_from", _query(_relations.c.source_id), _relations.c.source_id
+    )
     return [Relation.from_row(r) for r in await loader.load(pk)]
 
 
 async def relations_to(info: Info, pk: int) -> list[Relation]:
     """Return the links that point at a record."""
-    loader = many_by(info.context, "relations_to", _query(_relations.c.target_id), _relations.c.target_id)
+    loader = many_by(
+        info.context, "relations_to", _query(_relations.c.target_id), _relations.c.target_id
+    )
     return [Relation.from_row(r) for r in await loader.load(pk)]
