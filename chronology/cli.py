@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -125,6 +127,41 @@ def db_check() -> None:
     current = current_revision(url)
     if current != head:
         typer.echo(f"note: this database is at {current or 'base'}; `chronology db upgrade` moves it")
+
+
+@app.command("import")
+def import_files(
+    paths: Annotated[list[Path], typer.Argument(help="Edition files to import.")],
+    format: Annotated[
+        str,
+        typer.Option(help="auto, correspondence, sda or road-to-terror."),
+    ] = "auto",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Do everything, then roll it back.")] = False,
+    report: Annotated[Path | None, typer.Option(help="Write the full report to this JSON file.")] = None,
+) -> None:
+    """Import edition files: documents, decisions, votes and links, idempotently."""
+    from chronology.bootstrap import prepare_database
+    from chronology.db import make_engine
+    from chronology.importers.progress import progress_bar
+    from chronology.importers.run import SourceError, prepare_all, run_import
+
+    try:
+        # Every file is checked before the database is touched: a bad one stops the run.
+        sources = prepare_all(paths, format)
+    except SourceError as error:
+        typer.echo(f"error: {error}; nothing was imported", err=True)
+        raise typer.Exit(2) from None
+    engine = make_engine(prepare_database(_settings()))
+    try:
+        with progress_bar(enabled=sys.stderr.isatty()) as progress:
+            result = run_import(engine, sources, dry_run=dry_run, progress=progress)
+    finally:
+        engine.dispose()
+    typer.echo(result.summary())
+    if report is not None:
+        report.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    if not result.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:
