@@ -33,6 +33,7 @@ from chronology.queries.persons import person_matches
 from chronology.queries.windows import DateMatch, window_condition
 
 _FAR = datetime.date(9999, 12, 31)
+_EARLIEST = datetime.date(1, 1, 1)
 
 First = Annotated[int | None, strawberry.argument(description="Page size from the start (≤ 100).")]
 After = Annotated[str | None, strawberry.argument(description="Continue after this cursor.")]
@@ -40,9 +41,10 @@ Last = Annotated[int | None, strawberry.argument(description="Page size from the
 Before = Annotated[str | None, strawberry.argument(description="Continue before this cursor.")]
 
 
-def _date_key(column: Any) -> SortKey:
+def _date_key(column: Any, *, descending: bool = False) -> SortKey:
     # Undated records sort after every dated one, whichever the direction.
-    return SortKey(func.coalesce(column, literal(_FAR)), datetime.date.fromisoformat)
+    undated = _EARLIEST if descending else _FAR
+    return SortKey(func.coalesce(column, literal(undated)), datetime.date.fromisoformat)
 
 
 def _window(
@@ -146,8 +148,8 @@ class ReadQuery:
         criteria = document_criteria(filter)
         request = page_request(first, after, last, before)
         table = models.Document.__table__
-        keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
         descending = order_by is DocumentOrder.DATE_DESC
+        keys = [_date_key(table.c.date_lower, descending=descending), SortKey(table.c.id)]
         if order_by is DocumentOrder.RELEVANCE:
             if not criteria.text:
                 raise validation("ordering by relevance needs `filter.text`", field="orderBy")

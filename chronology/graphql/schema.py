@@ -19,6 +19,8 @@ from strawberry.types.base import get_object_definition
 from chronology.graphql.chain import ChainQuery
 from chronology.graphql.errors import ChronologyError
 from chronology.graphql.read import ReadQuery
+from chronology.graphql.search import SearchQuery
+from chronology.graphql.timeline import TimelineQuery
 from chronology.graphql.types.decision import Decision, Vote
 from chronology.graphql.types.document import Document
 from chronology.graphql.types.event import Event
@@ -29,7 +31,12 @@ MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 
-QUERY_PARTS: list[type[Any]] = [ReadQuery, ChainQuery]
+QUERY_PARTS: list[type[Any]] = [
+    ReadQuery,
+    ChainQuery,
+    SearchQuery,
+    TimelineQuery,
+]
 MUTATION_PARTS: list[type[Any]] = []
 
 

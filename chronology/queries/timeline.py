@@ -1,0 +1,296 @@
+"""Timeline items and density counts: documents, decisions and events over a window."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    TIMESTAMP,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    Text,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    true,
+    union_all,
+)
+
+from chronology import models
+from chronology.queries.cross_search import decision_matches, event_matches
+from chronology.queries.documents import text_query
+from chronology.queries.windows import DateMatch, window_condition
+
+documents = models.Document.__table__
+decisions = models.Decision.__table__
+events = models.Event.__table__
+parties = models.DocumentParty.__table__
+participants = models.EventParticipant.__table__
+votes = models.Vote.__table__
+persons = models.Person.__table__
+bodies = models.Body.__table__
+
+_TIMESTAMP = TIMESTAMP()
+ITEM_TYPES = ("document", "decision", "event")
+# The order in which items sharing a first day are listed: what was written, then
+# what was decided on it, then what it was part of.
+_TYPE_ORDER = {"document": 1, "decision": 2, "event": 3}
+
+
+class Bucket(StrEnum):
+    """The width of a histogram bar."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+
+
+@dataclass(frozen=True)
+class TimelineCriteria:
+    """What a client asked of the timeline, already checked."""
+
+    start: datetime.date
+    end: datetime.date
+    types: tuple[str, ...] = ITEM_TYPES
+    document_kinds: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    person_id: int | None = None
+    body_id: int | None = None
+    text: str | None = None
+
+
+def _body_name(short: Any, full: Any) -> Any:
+    return func.coalesce(short, full)
+
+
+def _first_author() -> Any:
+    """Return the name of a document's first author, person or body, for its lane."""
+    return (
+        select(func.coalesce(persons.c.short_name, persons.c.canonical_name, bodies.c.short_name, bodies.c.name))
+        .select_from(parties)
+        .outerjoin(persons, persons.c.id == parties.c.person_id)
+        .outerjoin(bodies, bodies.c.id == parties.c.body_id)
+        .where(parties.c.document_id == documents.c.id, parties.c.role == "author")
+        .order_by(parties.c.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _dated(table: Any, criteria: TimelineCriteria) -> ColumnElement[bool]:
+    return window_condition(table.c.date_span, criteria.start, criteria.end, DateMatch.OVERLAPS)
+
+
+def _document_conditions(criteria: TimelineCriteria) -> list[Any]:
+    conditions: list[Any] = [_dated(documents, criteria)]
+    if criteria.document_kinds:
+        conditions.append(documents.c.kind.in_(criteria.document_kinds))
+    if criteria.person_id is not None:
+        conditions.append(
+            exists().where(parties.c.document_id == documents.c.id, parties.c.person_id == criteria.person_id)
+        )
+    if criteria.body_id is not None:
+        conditions.append(
+            exists().where(parties.c.document_id == documents.c.id, parties.c.body_id == criteria.body_id)
+        )
+    if criteria.text:
+        conditions.append(documents.c.search.op("@@")(text_query(criteria.text)))
+    return conditions
+
+
+def _decision_conditions(criteria: TimelineCriteria) -> list[Any]:
+    conditions: list[Any] = [_dated(decisions, criteria)]
+    if criteria.person_id is not None:
+        conditions.append(
+            exists().where(votes.c.decision_id == decisions.c.id, votes.c.person_id == criteria.person_id)
+        )
+    if criteria.body_id is not None:
+        conditions.append(decisions.c.body_id == criteria.body_id)
+    if criteria.text:
+        conditions.append(decision_matches(criteria.text))
+    return conditions
+
+
+def _event_conditions(criteria: TimelineCriteria) -> list[Any]:
+    conditions: list[Any] = [_dated(events, criteria)]
+    if criteria.event_types:
+        conditions.append(events.c.type.in_(criteria.event_types))
+    if criteria.person_id is not None:
+        conditions.append(
+            exists().where(
+                participants.c.event_id == events.c.id,
+                participants.c.person_id == criteria.person_id,
+            )
+        )
+    if criteria.body_id is not None:
+        # Events have no deciding or writing body, so none belongs to one.
+        conditions.append(false())
+    if criteria.text:
+        conditions.append(event_matches(criteria.text))
+    return conditions
+
+
+def _date_columns(table: Any) -> list[Any]:
+    return [
+        table.c.date_verbatim,
+        table.c.date_edtf,
+        table.c.date_lower,
+        table.c.date_upper,
+        table.c.date_precision,
+        table.c.date_qualifiers,
+    ]
+
+
+def _branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
+    """Return one SELECT per wanted record type, with the item columns or only the span."""
+    branches: list[Select[Any]] = []
+    if "document" in criteria.types:
+        columns = (
+            [
+                documents.c.title.label("label"),
+                *_date_columns(documents),
+                documents.c.kind.label("kind"),
+                _first_author().label("lane"),
+            ]
+            if full
+            else [documents.c.date_lower, documents.c.date_upper]
+        )
+        branches.append(
+            select(literal("document", Text).label("type"), documents.c.id.label("id"), *columns).where(
+                and_(*_document_conditions(criteria))
+            )
+        )
+    if "decision" in criteria.types:
+        body = _body_name(bodies.c.short_name, bodies.c.name)
+        columns = (
+            [
+                decisions.c.title.label("label"),
+                *_date_columns(decisions),
+                body.label("kind"),
+                body.label("lane"),
+            ]
+            if full
+            else [decisions.c.date_lower, decisions.c.date_upper]
+        )
+        query = select(literal("decision", Text).label("type"), decisions.c.id.label("id"), *columns).where(
+            and_(*_decision_conditions(criteria))
+        )
+        if full:
+            query = query.join_from(decisions, bodies, bodies.c.id == decisions.c.body_id)
+        branches.append(query)
+    if "event" in criteria.types:
+        columns = (
+            [
+                events.c.title.label("label"),
+                *_date_columns(events),
+                events.c.type.label("kind"),
+                cast(null(), Text).label("lane"),
+            ]
+            if full
+            else [events.c.date_lower, events.c.date_upper]
+        )
+        branches.append(
+            select(literal("event", Text).label("type"), events.c.id.label("id"), *columns).where(
+                and_(*_event_conditions(criteria))
+            )
+        )
+    return branches
+
+
+def timeline_statement(criteria: TimelineCriteria, limit: int) -> Select[Any] | None:
+    """Return up to LIMIT items whose span overlaps the window, by first day; None if no types."""
+    branches = _branches(criteria, full=True)
+    if not branches:
+        return None
+    items = union_all(*branches).subquery("items")
+    order = case(*((items.c.type == kind, rank) for kind, rank in _TYPE_ORDER.items()))
+    return select(items).order_by(items.c.date_lower, order, items.c.id).limit(limit)
+
+
+def bucket_count(start: datetime.date, end: datetime.date, bucket: Bucket) -> int:
+    """Return how many calendar buckets of the given width the window touches."""
+    if bucket is Bucket.DAY:
+        return (end - start).days + 1
+    if bucket is Bucket.WEEK:
+        first = start - datetime.timedelta(days=start.weekday())
+        last = end - datetime.timedelta(days=end.weekday())
+        return (last - first).days // 7 + 1
+    if bucket is Bucket.MONTH:
+        return (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+    return end.year - start.year + 1
+
+
+def histogram_statement(criteria: TimelineCriteria, bucket: Bucket) -> Select[Any]:
+    """Return one row per calendar bucket of the window: start, end, total and counts by type.
+
+    A record counts in every bucket its span touches inside the window, so a record
+    known only to the month counts in each day of that month.
+    """
+    step: ColumnElement[Any] = literal_column(f"interval '1 {bucket.value}'")
+    start = literal(criteria.start, Date)
+    end = literal(criteria.end, Date)
+
+    def first_day(day: Any) -> Any:
+        return func.date_trunc(bucket.value, cast(day, _TIMESTAMP))
+
+    def days(first: Any, last: Any, name: str) -> Any:
+        return func.generate_series(first_day(first), cast(last, _TIMESTAMP), step).column_valued(name)
+
+    grid_first = days(start, end, "grid_first")
+    grid = select(cast(grid_first, Date).label("first")).subquery("grid")
+    branches = _branches(criteria, full=False)
+    hits: Any
+    if branches:
+        spans = union_all(*branches).subquery("spans")
+        # Each record meets only the buckets its span touches: a set-returning function
+        # per record, rather than comparing every record with every bucket.
+        touched = (
+            func.generate_series(
+                first_day(func.greatest(spans.c.date_lower, start)),
+                cast(func.least(spans.c.date_upper, end), _TIMESTAMP),
+                step,
+            )
+            .table_valued("touched")
+            .lateral("touched")
+        )
+        hits = (
+            select(cast(touched.c.touched, Date).label("first"), spans.c.type)
+            .select_from(spans.join(touched, true()))
+            .subquery("hits")
+        )
+    else:
+        hits = (
+            select(cast(null(), Date).label("first"), cast(null(), Text).label("type")).where(false()).subquery("hits")
+        )
+
+    def counted(kind: str) -> Any:
+        return cast(func.count().filter(hits.c.type == kind), Integer)
+
+    last_day = cast(grid.c.first + step - literal_column("interval '1 day'"), Date)
+    return (
+        select(
+            func.greatest(grid.c.first, start).label("start"),
+            func.least(last_day, end).label("end"),
+            cast(func.count(hits.c.type), Integer).label("total"),
+            counted("document").label("documents"),
+            counted("decision").label("decisions"),
+            counted("event").label("events"),
+        )
+        .select_from(grid)
+        .outerjoin(hits, hits.c.first == grid.c.first)
+        .group_by(grid.c.first)
+        .order_by(grid.c.first)
+    )
