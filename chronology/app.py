@@ -14,11 +14,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from chronology import __version__
-from chronology.db import make_async_engine
+from chronology.db import make_async_engine, make_engine
 from chronology.graphql.http import ChronologyGraphQL, GraphQLEndpoint
 from chronology.graphql.schema import build_schema
 from chronology.migrate import head_revision
 from chronology.settings import Settings
+from chronology.web.export import ExportEndpoint
+from chronology.web.pages import web_middleware, web_routes
 
 
 def create_app(settings: Settings, *, database_url: str) -> Starlette:
@@ -26,12 +28,15 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
 
     engine = make_async_engine(database_url, pool_size=10, max_overflow=10)
     view = ChronologyGraphQL(build_schema(settings), settings=settings, engine=engine)
+    # Exports stream from a synchronous reader in the thread pool; it has a small pool of its own.
+    export = ExportEndpoint(settings, make_engine(database_url, pool_size=2, max_overflow=2), engine)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         try:
             yield {"engine": engine, "settings": settings}
         finally:
+            export.engine.dispose()
             await engine.dispose()
 
     app = Starlette(
@@ -39,7 +44,10 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+            *web_routes(),
+            *export.routes(),
         ],
+        middleware=web_middleware(settings),
         lifespan=lifespan,
     )
     app.state.engine = engine

@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 
 from chronology import __version__
+from chronology.cli_export import export_command, import_datapackage
+from chronology.cli_tokens import token_app
 from chronology.settings import Settings
 
 app = typer.Typer(
@@ -20,6 +22,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Create, migrate and check the database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(token_app, name="token")
+app.command("export")(export_command)
 
 
 def _settings() -> Settings:
@@ -46,6 +50,7 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = _settings()
     url = prepare_database(settings)
+    _load_sample_if_empty(url)
     typer.echo(f"Chronology {__version__} on http://{host}:{port}/")
     uvicorn.run(create_app(settings, database_url=url), host=host, port=port)
 
@@ -70,6 +75,36 @@ def schema(
         return
     out.write_text(sdl, encoding="utf-8")
     typer.echo(f"wrote {out}")
+
+
+def _load_sample_if_empty(url: str) -> None:
+    from chronology.db import make_engine
+    from chronology.sample.load import is_empty, load_sample
+
+    engine = make_engine(url)
+    try:
+        if is_empty(engine):
+            typer.echo("The database is empty: loading the sample dataset (chronology sample) …")
+            typer.echo(load_sample(engine).summary())
+    finally:
+        engine.dispose()
+
+
+@app.command()
+def sample() -> None:
+    """Load the sample dataset (the corpus's facts without its texts, and key events)."""
+    from chronology.bootstrap import prepare_database
+    from chronology.db import make_engine
+    from chronology.sample.load import load_sample
+
+    engine = make_engine(prepare_database(_settings()))
+    try:
+        report = load_sample(engine)
+    finally:
+        engine.dispose()
+    typer.echo(report.summary())
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @db_app.command("upgrade")
@@ -134,12 +169,15 @@ def import_files(
     paths: Annotated[list[Path], typer.Argument(help="Edition files to import.")],
     format: Annotated[
         str,
-        typer.Option(help="auto, correspondence, sda or road-to-terror."),
+        typer.Option(help="auto, correspondence, sda, road-to-terror or datapackage."),
     ] = "auto",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Do everything, then roll it back.")] = False,
     report: Annotated[Path | None, typer.Option(help="Write the full report to this JSON file.")] = None,
 ) -> None:
     """Import edition files: documents, decisions, votes and links, idempotently."""
+    if format == "datapackage":
+        import_datapackage(paths, dry_run=dry_run)
+        return
     from chronology.bootstrap import prepare_database
     from chronology.db import make_engine
     from chronology.importers.progress import progress_bar

@@ -18,6 +18,8 @@ from strawberry.types.base import get_object_definition
 
 from chronology.graphql.chain import ChainQuery
 from chronology.graphql.errors import ChronologyError
+from chronology.graphql.history import HistoryQuery
+from chronology.graphql.mutations import MUTATIONS, TokenQuery
 from chronology.graphql.read import ReadQuery
 from chronology.graphql.search import SearchQuery
 from chronology.graphql.timeline import TimelineQuery
@@ -36,8 +38,10 @@ QUERY_PARTS: list[type[Any]] = [
     ChainQuery,
     SearchQuery,
     TimelineQuery,
+    HistoryQuery,
+    TokenQuery,
 ]
-MUTATION_PARTS: list[type[Any]] = []
+MUTATION_PARTS: list[type[Any]] = [*MUTATIONS]
 
 
 def _expected(error: GraphQLError) -> bool:

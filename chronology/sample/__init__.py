@@ -1,0 +1,1 @@
+"""The sample dataset: parsed corpus records without the editions' texts, and key events."""

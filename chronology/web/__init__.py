@@ -1,0 +1,1 @@
+"""The timeline page, its embeddable variant, and the static assets they load."""

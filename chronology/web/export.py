@@ -1,0 +1,137 @@
+"""GET /export/{format}: the filtered documents in any registered export format, streamed.
+
+The query parameters are the `documents` query's filters (`from`, `to`, `match`, `kind`
+(repeatable), `person`, `body`, `repository`, `fond`, `opis`, `delo`, `text`). A bad one is a
+400 with a JSON error naming it. The export is read by one synchronous reader in the thread
+pool, a batch at a time, inside one read-only snapshot, and sent as it is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+from sqlalchemy import Engine
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import BaseRoute, Route
+
+from chronology.exporters import EXPORTERS, ExportOptions, Writer
+from chronology.exporters.jsonld import CONTEXT
+from chronology.graphql.http import UnauthenticatedError, authenticate
+from chronology.queries.documents import DocumentCriteria
+from chronology.queries.export import ExportReader, export_chunks
+from chronology.queries.export_filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.settings import Settings
+
+PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")
+
+
+def _error(status: int, code: str, message: str, field: str | None = None) -> JSONResponse:
+    body: dict[str, object] = {"code": code, "message": message}
+    if field is not None:
+        body["field"] = field
+    return JSONResponse({"error": body}, status_code=status)
+
+
+def export_filter(params: dict[str, list[str]]) -> ExportFilter:
+    """Read the filters from query parameters; a repeated single-valued one is an error."""
+    unknown = sorted(set(params) - set(PARAMETERS))
+    if unknown:
+        raise ExportFilterError(unknown[0], f"unknown parameter {unknown[0]!r}; use {', '.join(PARAMETERS)}")
+
+    def one(name: str) -> str | None:
+        values = params.get(name, [])
+        if len(values) > 1:
+            raise ExportFilterError(name, f"give {name!r} once")
+        return values[0] if values and values[0].strip() else None
+
+    return ExportFilter(
+        start=one("from"),
+        end=one("to"),
+        match=one("match"),
+        kinds=tuple(params.get("kind", [])),
+        person=one("person"),
+        body=one("body"),
+        repository=one("repository"),
+        fond=one("fond"),
+        opis=one("opis"),
+        delo=one("delo"),
+        text=one("text"),
+    )
+
+
+def filename(stem_parameters: list[tuple[str, str]], extension: str) -> str:
+    """Return a stable file name: the same filters always give the same name."""
+    if not stem_parameters:
+        return f"chronology{extension}"
+    digest = hashlib.sha256(urlencode(sorted(stem_parameters)).encode()).hexdigest()[:10]
+    return f"chronology-{digest}{extension}"
+
+
+def _criteria(engine: Engine, given: ExportFilter) -> DocumentCriteria:
+    with engine.connect() as connection:
+        return build_criteria(connection, given)
+
+
+class ExportEndpoint:
+    """The export endpoint, holding the synchronous engine its reader uses."""
+
+    def __init__(self, settings: Settings, engine: Engine, async_engine: AsyncEngine) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.async_engine = async_engine
+
+    async def export(self, request: Request) -> Response:
+        """Stream the filtered documents in the format the path names."""
+        name = request.path_params["format"]
+        exporter = EXPORTERS.get(name)
+        if exporter is None:
+            return _error(404, "NOT_FOUND", f"no export format {name!r}; use one of {', '.join(EXPORTERS)}")
+        refusal = await self._refuse(request)
+        if refusal is not None:
+            return refusal
+        params: dict[str, list[str]] = {}
+        for key, value in request.query_params.multi_items():
+            params.setdefault(key, []).append(value)
+        try:
+            given = export_filter(params)
+            criteria = await run_in_threadpool(_criteria, self.engine, given)
+        except ExportFilterError as error:
+            return _error(400, "VALIDATION", error.message, error.field)
+        options = ExportOptions(source_url=str(request.url))
+        chunks = self._chunks(criteria, functools.partial(_write, exporter.writer, options))
+        name = filename(request.query_params.multi_items(), exporter.extension)
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return StreamingResponse(iterate_in_threadpool(chunks), media_type=exporter.media_type, headers=headers)
+
+    def _chunks(self, criteria: DocumentCriteria, write: functools.partial[Iterator[bytes]]) -> Iterator[bytes]:
+        return export_chunks(self.engine, criteria, write, statement_timeout_ms=self.settings.statement_timeout_ms)
+
+    async def _refuse(self, request: Request) -> JSONResponse | None:
+        try:
+            actor = await authenticate(self.async_engine, request)
+        except UnauthenticatedError as error:
+            return _error(401, "UNAUTHENTICATED", str(error))
+        if actor.role is None and not self.settings.anonymous_read:
+            return _error(403, "FORBIDDEN", "reading needs a token on this service")
+        return None
+
+    async def context(self, request: Request) -> Response:
+        """Serve the JSON-LD context the exports use."""
+        return JSONResponse({"@context": CONTEXT}, media_type="application/ld+json")
+
+    def routes(self) -> list[BaseRoute]:
+        """Return the export routes."""
+        return [
+            Route("/export/{format}", self.export, methods=["GET"]),
+            Route("/contexts/chronology.jsonld", self.context, methods=["GET"]),
+        ]
+
+
+def _write(writer: Writer, options: ExportOptions, reader: ExportReader) -> Iterator[bytes]:
+    return writer(reader, options)
