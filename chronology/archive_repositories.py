@@ -28,9 +28,7 @@ REPOSITORIES: dict[str, Repository] = {
             ("RTsKhIDNI", "TsPA IML", "TsPA"),
             spellings=("РГАСПИ", "РЦХИДНИ"),
         ),
-        Repository(
-            "GARF", "State Archive of the Russian Federation", ("TsGAOR",), spellings=("ГАРФ",)
-        ),
+        Repository("GARF", "State Archive of the Russian Federation", ("TsGAOR",), spellings=("ГАРФ",)),
         Repository(
             "APRF",
             "Archive of the President of the Russian Federation",
@@ -52,6 +50,25 @@ REPOSITORIES: dict[str, Repository] = {
         ),
     )
 }
+
+# The inventories (opisi) of a fond that editions of the 1930s cite, where the OCR of a number
+# leaves a choice of digits: the Central Committee's plenums (2), Politburo protocols (3),
+# regional committees (21), Orgburo and Secretariat (113, 114, 116), departments (120),
+# Politburo special files and working papers (162, 163) and others cited beside them.
+INVENTORIES: dict[tuple[str, str], frozenset[str]] = {
+    ("RGASPI", "17"): frozenset(
+        {"2", "3", "21", "42", "71", "85", "113", "114", "116", "120", "162", "163", "165", "166"}
+    ),
+}
+
+
+def inventories(repository: str | None, fond: str | None) -> frozenset[str]:
+    """Return the known inventories of a fond (empty when none are listed)."""
+    if fond is None:
+        return frozenset()
+    # A reference naming no archive with fond 17 is, in these editions, the party archive's.
+    return INVENTORIES.get((repository or "RGASPI", fond), frozenset())
+
 
 # OCR confuses these shapes; both sides of a comparison are folded the same way.
 _FOLD = str.maketrans({"1": "I", "L": "I", "|": "I", "!": "I", "0": "O"})

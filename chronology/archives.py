@@ -29,6 +29,7 @@ from chronology.archive_repositories import (
     REPOSITORIES,
     Repository,
     find_repository,
+    inventories,
     match_repository,
 )
 from chronology.archive_syntax import REFERENCE, VALUE_PARTS, Fix, read_folios, read_value
@@ -104,10 +105,7 @@ class Repair:
         """Say in one clause what was done and why."""
         label = _LABELS[self.level]
         if self.kind == "misprint":
-            return (
-                f"{label} {self.as_printed} is probably a misprint for {label} {self.reading}"
-                f" ({self.reason})"
-            )
+            return f"{label} {self.as_printed} is probably a misprint for {label} {self.reading} ({self.reason})"
         if self.kind == "unreadable":
             return f"{label} {self.as_printed!r} could not be read ({self.reason})"
         return f"{label} {self.as_printed!r} read as {self.reading!r} ({self.reason})"
@@ -249,6 +247,19 @@ def _canonical(code: str | None) -> str | None:
     return code if known is None else known.code
 
 
+def _repository_hint(
+    match: re.Match[str], previous: ArchivalReference | None, default_repository: str | None
+) -> str | None:
+    """Guess the repository before the fields are read, to know which inventories exist."""
+    if match.group("ibid") is not None:
+        return previous.repository if previous is not None else None
+    printed = match.group("repo")
+    if printed is not None:
+        found = match_repository(printed)
+        return found.repository.code if found is not None else None
+    return _canonical(default_repository)
+
+
 def _from_match(
     match: re.Match[str],
     text: str,
@@ -261,6 +272,7 @@ def _from_match(
     start = match.start()
     repairs: list[Repair] = []
     fields: dict[Level, str | None] = {}
+    hint = _repository_hint(match, previous, default_repository)
     for level in VALUE_PARTS:
         raw = match.group(level)
         if raw is None:
@@ -269,7 +281,8 @@ def _from_match(
             # A lone letter in fond 558 is a misprint, not OCR noise: _misprints flags it.
             fields[level] = raw.strip()
         else:
-            fields[level], fix = read_value(raw)
+            known = inventories(hint, fields["fond"]) if level == "opis" else frozenset()
+            fields[level], fix = read_value(raw, known)
             repairs += [_repair(level, fix)] if fix is not None else []
     folios: tuple[FolioSpan, ...] = ()
     if match.group("folios") is not None:
@@ -352,9 +365,7 @@ def _parse_at(
         if _ANY_FOND.search(text) is None and not text.lstrip(" (").lower().startswith("ibid"):
             raise ReferenceParseError(f"{text!r}: no fond (F. ...); a reference must name one")
         raise ReferenceParseError(f"{text!r}: not an archival reference that can be read")
-    _, reference = _from_match(
-        match, text, previous=previous, default_repository=default_repository, strict=True
-    )
+    _, reference = _from_match(match, text, previous=previous, default_repository=default_repository, strict=True)
     return reference, match.end()
 
 
@@ -374,9 +385,7 @@ def parse_reference(
     return reference
 
 
-def parse_references(
-    text: str, *, default_repository: str | None = None
-) -> list[tuple[ArchivalReference, str]]:
+def parse_references(text: str, *, default_repository: str | None = None) -> list[tuple[ArchivalReference, str]]:
     """Parse an `Archive:` field: each copy's reference with the form text after it."""
     body = _ARCHIVE_LABEL.sub("", text, count=1) if _ARCHIVE_LABEL.match(text) else text
     if not body.strip():
@@ -413,9 +422,7 @@ def find_references(
         gap = text[last_end : match.start()] if last_end is not None else "\n"
         if previous is not None and len(gap) <= _CARRY_GAP and "\n" not in gap:
             carried = previous.repository
-        start, reference = _from_match(
-            match, text, previous=previous, default_repository=carried, strict=False
-        )
+        start, reference = _from_match(match, text, previous=previous, default_repository=carried, strict=False)
         found.append((start, match.end(), reference))
         previous, last_end = reference, match.end()
     return found

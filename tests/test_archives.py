@@ -128,9 +128,7 @@ def test_folios_keep_verso_and_ranges() -> None:
     assert ref.folios == (FolioSpan("110", False, "110", True),)
     assert str(ref.folios[0]) == "110–110v"
     assert parse_reference("F. 558. Op. 11. D. 93. L. 55, 55v").folio_text == "55, 55v"
-    assert (
-        parse_reference("f. 17, op. 3, d. 8, ll. 17, 76, 86, 104").folio_text == "17, 76, 86, 104"
-    )
+    assert parse_reference("f. 17, op. 3, d. 8, ll. 17, 76, 86, 104").folio_text == "17, 76, 86, 104"
     assert parse_reference("F. 1. Op. 2. D. 3. L. 42–46").folio_text == "42–46"
 
 
@@ -335,9 +333,7 @@ def test_normalised_does_not_depend_on_the_printing() -> None:
         "RGASPI F. 17 Op. 3. D. 573. L. 16",
         "RTsKhlDNI, f. 17, op. 3, d. 573 , l . 16",
     ]
-    assert {parse_reference(p).normalised() for p in printings} == {
-        "RGASPI, f. 17, op. 3, d. 573, l. 16"
-    }
+    assert {parse_reference(p).normalised() for p in printings} == {"RGASPI, f. 17, op. 3, d. 573, l. 16"}
 
 
 # --- errors -----------------------------------------------------------------------------
@@ -368,10 +364,7 @@ def test_parse_error_is_a_value_error() -> None:
 
 
 def test_parse_references_splits_copies_and_carries_the_repository() -> None:
-    field = (
-        "Archive: RGASPI F. 558 Op. 11. D. 93. L. 6. Autograph; "
-        "F. 81. Op. 3. D. 101. L. 78. Typewritten copy."
-    )
+    field = "Archive: RGASPI F. 558 Op. 11. D. 93. L. 6. Autograph; F. 81. Op. 3. D. 101. L. 78. Typewritten copy."
     (first, first_form), (second, second_form) = parse_references(field)
     assert first.normalised() == "RGASPI, f. 558, op. 11, d. 93, l. 6"
     assert first_form == "Autograph"
@@ -381,17 +374,13 @@ def test_parse_references_splits_copies_and_carries_the_repository() -> None:
 
 
 def test_parse_references_keeps_multi_sentence_forms() -> None:
-    [(ref, form)] = parse_references(
-        "RGASPI F. 558. Op. 11. D. 93. L. 42–46. Original. Typescript."
-    )
+    [(ref, form)] = parse_references("RGASPI F. 558. Op. 11. D. 93. L. 42–46. Original. Typescript.")
     assert ref.verbatim == "RGASPI F. 558. Op. 11. D. 93. L. 42–46"
     assert form == "Original. Typescript."
 
 
 def test_parse_references_uses_the_default_repository() -> None:
-    [(ref, form)] = parse_references(
-        "F. 558. Op. 11. D. 743. L. 56-63. Autograph.", default_repository="RGASPI"
-    )
+    [(ref, form)] = parse_references("F. 558. Op. 11. D. 743. L. 56-63. Autograph.", default_repository="RGASPI")
     assert ref.repository == "RGASPI"
     assert form == "Autograph."
 
@@ -433,10 +422,7 @@ def test_find_references_uses_the_given_previous_and_skips_orphan_ibid() -> None
 
 
 def test_find_references_reads_ocr_footnotes() -> None:
-    notes = (
-        "57. RTsKhIDNI, f. 17, op. 2, d. 568, l. 3.\n"
-        "58. RTsKhlDNI, f. 17, op. z, d. 573 , l . 16.\n"
-    )
+    notes = "57. RTsKhIDNI, f. 17, op. 2, d. 568, l. 3.\n58. RTsKhlDNI, f. 17, op. z, d. 573 , l . 16.\n"
     found = find_references(notes)
     assert [ref.normalised() for _, _, ref in found] == [
         "RGASPI, f. 17, op. 2, d. 568, l. 3",
@@ -452,9 +438,7 @@ def test_find_references_ignores_prose_without_references() -> None:
 
 
 def test_find_references_carries_the_archive_along_a_line_only() -> None:
-    text = (
-        "RGASPI F. 558. Op. 11. D. 93. L. 40. Copy; F. 81. Op. 3. D. 101. L. 4.\nF. 9. Op. 1. D. 2."
-    )
+    text = "RGASPI F. 558. Op. 11. D. 93. L. 40. Copy; F. 81. Op. 3. D. 101. L. 4.\nF. 9. Op. 1. D. 2."
     repositories = [ref.repository for _, _, ref in find_references(text)]
     assert repositories == ["RGASPI", "RGASPI", None]
 
@@ -493,9 +477,7 @@ def references(draw: st.DrawFn) -> ArchivalReference:
 
 
 @given(references(), st.sampled_from(list(CitationStyle)))
-def test_a_citation_parses_back_to_the_same_fields(
-    ref: ArchivalReference, style: CitationStyle
-) -> None:
+def test_a_citation_parses_back_to_the_same_fields(ref: ArchivalReference, style: CitationStyle) -> None:
     assert fields(parse_reference(ref.cite(style))) == fields(ref)
 
 
@@ -506,11 +488,7 @@ def test_every_archive_field_of_the_correspondence_parses() -> None:
     source = CORPUS / "stalin-kaganovich-1936-jan-aug.txt"
     if not source.exists():
         pytest.skip(f"the reference corpus is not at {CORPUS}")
-    archive_fields = [
-        line[line.index("Archive:") :]
-        for line in source.read_text().splitlines()
-        if "Archive:" in line
-    ]
+    archive_fields = [line[line.index("Archive:") :] for line in source.read_text().splitlines() if "Archive:" in line]
     assert len(archive_fields) >= 40
     copies = [copy for field in archive_fields for copy in parse_references(field)]
     assert len(copies) > len(archive_fields)
@@ -520,3 +498,50 @@ def test_every_archive_field_of_the_correspondence_parses() -> None:
     assert "RGASPI, f. 558, op. P, d. 93, l. 55, 55v" in doubtful
     assert "RGASPI, f. 77, op. 163, d. 1092, l. 70" in doubtful
     assert all(ref.likely is not None for ref, _ in copies if ref.doubtful)
+
+
+# --- look-alike letters that stand for more than one digit ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalised", "repaired"),
+    [
+        ("RTsKhlDNI, f. 17, op. t, d. 573, l. 33", "RGASPI, f. 17, op. 2, d. 573, l. 33", "'t' as 2"),
+        ("RTsKhlDNI, f. 17, op. a, d. 575, ll. 94-97", "RGASPI, f. 17, op. 2, d. 575, ll. 94–97", "'a' as 2"),
+        ("RTsKhlDN1,f. 17,op. t r , d . 2196, ll. 10-13", "RGASPI, f. 17, op. 21, d. 2196, ll. 10–13", "'r' as 1"),
+        ("RTsKhlDNI, f. 17, op. 1x0, d. 272, ll. 24-39", "RGASPI, f. 17, op. 120, d. 272, ll. 24–39", "'x' as 2"),
+        ("RTsKhIDNI, f. 17, op. Irq , d. 627, l. 17", "RGASPI, f. 17, op. 114, d. 627, l. 17", "'q' as 4"),
+        ("RTsKhIDNI, f. 17, op. Ira, d. 178, l. 7", "RGASPI, f. 17, op. 120, d. 178, l. 7", "'a' as 0"),
+        ("RTsKhIDNI, f. 17, op. 2, d. S r r , ll. 117-19", "RGASPI, f. 17, op. 2, d. 511, ll. 117–119", "'S' as 5"),
+    ],
+)
+def test_ambiguous_letters_are_read_as_an_inventory_the_fond_has(printed: str, normalised: str, repaired: str) -> None:
+    ref = parse_reference(printed)
+    assert ref.normalised() == normalised
+    assert ref.verbatim == printed
+    assert ref.doubtful
+    assert 0 < ref.confidence < 0.9
+    assert ref.note is not None
+    assert repaired in ref.note
+
+
+def test_an_inventory_chosen_among_readings_says_so() -> None:
+    ref = parse_reference("RTsKhlDNI, f. 17, ap. r, d. 573, l. 23")
+    assert ref.opis == "2"
+    assert ref.note is not None
+    assert "only 2 is a known value" in ref.note
+    # Elsewhere no inventories are listed: the letter keeps its usual reading.
+    assert parse_reference("RTsKhIDNI, f. 85, op. r, d. 93, l. 12").opis == "1"
+
+
+def test_clean_digits_are_never_changed_by_the_inventory_list() -> None:
+    ref = parse_reference("RTsKhlDNI, f. 17, op. 1, d. 573, l. 36")
+    assert ref.opis == "1"
+    assert "op" not in (ref.note or "")
+
+
+def test_opis_without_its_dot_before_a_lone_letter_in_fond_558() -> None:
+    ref = parse_reference("RTsKhlDNI, f. 558, op I , d. 5023, ll. 1-17")
+    assert (ref.fond, ref.opis, ref.delo) == ("558", "I", "5023")
+    assert ref.likely is not None
+    assert ref.likely.opis == "11"

@@ -29,6 +29,7 @@ _DOCUMENTS = table_of(models.Document)
 _PARTIES = table_of(models.DocumentParty)
 _COPIES = table_of(models.Copy)
 _REFERENCES = table_of(models.ArchivalReferenceRow)
+_PUBLICATIONS = table_of(models.Publication)
 _EDITIONS = table_of(models.Edition)
 _ANNOTATIONS = table_of(models.Annotation)
 
@@ -144,6 +145,11 @@ def load_document(ctx: SourceContext, doc: Document, known: RowMapping | None) -
                 "translation_text": doc.edition.text or doc.body or None,
             },
         )
+    if doc.published_source:
+        # The edition printed this document from a newspaper or journal, naming no archive:
+        # that printed source is an edition of its own, and the only citation there is.
+        printed = writer.upsert(_PUBLICATIONS, {"title": doc.published_source, "year": None}, {})
+        writer.upsert(_EDITIONS, {"document_id": document_id, "publication_id": printed}, {})
     return document_id
 
 

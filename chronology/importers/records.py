@@ -104,6 +104,9 @@ class Document:
     edition: Edition | None = None
     protocol_number: str | None = None
     protocol_item: str | None = None
+    # Where an edition took the text from print and names no archive: the printed source,
+    # e.g. "Izvestiia TsK KPSS, no. 8, 1989, 95-115".
+    published_source: str | None = None
 
 
 @dataclass

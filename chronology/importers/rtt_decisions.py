@@ -22,9 +22,7 @@ _VOTE_TITLE = re.compile(
     r"(?P<verb>voting|abstaining|voting against)\s+(?:to|on)\s+"
     r"(?P<action>\w+)\s+(?P<target>[A-Z]\w+)"
 )
-_VERSION = re.compile(
-    r"[,.]?\s*(?:(?:original|first|second|third)\s+version|version\s+\w+)\s*$", re.IGNORECASE
-)
+_VERSION = re.compile(r"[,.]?\s*(?:(?:original|first|second|third)\s+version|version\s+\w+)\s*$", re.IGNORECASE)
 _TALLY = re.compile(
     r"(Who is against|Who abstains|Those opposed|Opposed|Any abstentions)\?\s*"
     r"([A-Z][a-z]+)"
@@ -68,9 +66,7 @@ def _polls(parsed: ParsedSource, recorded: set[str], source_name: str) -> None:
             continue
         target = match.group("target")
         poll = polls.setdefault(target, _Poll(match.group("action"), target, []))
-        poll.telegrams.append(
-            (document, match.group("voter"), _position(document, match.group("verb")))
-        )
+        poll.telegrams.append((document, match.group("voter"), _position(document, match.group("verb"))))
     for target, poll in polls.items():
         resolution = next(
             (
@@ -90,9 +86,7 @@ def _polls(parsed: ParsedSource, recorded: set[str], source_name: str) -> None:
             date=_poll_date(resolution) if resolution is not None else None,
             procedure="poll",
             outcome="approved",
-            title=resolution.title
-            if resolution is not None
-            else f"Motion to {poll.action} {target}",
+            title=resolution.title if resolution is not None else f"Motion to {poll.action} {target}",
             line=anchor.line,
             reference=resolution.copies[0].reference if resolution and resolution.copies else None,
             summary=None
@@ -141,16 +135,12 @@ def _polls(parsed: ParsedSource, recorded: set[str], source_name: str) -> None:
             if voter in voted:
                 continue  # a later version of the same telegram repeats the same vote
             voted.add(voter)
-            parsed.votes.append(
-                Vote(key, voter, position, "own_telegram", telegram.line, telegram.key)
-            )
+            parsed.votes.append(Vote(key, voter, position, "own_telegram", telegram.line, telegram.key))
 
 
 def _poll_date(document: Document) -> FuzzyDate | None:
     """Prefer the protocol's own dates (``10-11 September 1936``) to the title's."""
-    match = re.search(
-        r"poll\w*[^\n]{0,30}?\)?\s*((?:\d{1,2}-)?\d{1,2}\s+[A-Z][a-z]+\s+19\d\d)", document.body
-    )
+    match = re.search(r"poll\w*[^\n]{0,30}?\)?\s*((?:\d{1,2}-)?\d{1,2}\s+[A-Z][a-z]+\s+19\d\d)", document.body)
     if match is not None:
         try:
             return parse_date(match.group(1))

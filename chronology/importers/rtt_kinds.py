@@ -48,6 +48,7 @@ class TitleParts:
     date_text: str | None
     note: int | None
     year_repaired: bool  # a letter in the year had to be read as a digit
+    marker_text: str = ""  # the marks after the title the note number was read from
 
 
 def fix_months(text: str) -> str:
@@ -86,9 +87,7 @@ def _marker_candidates(token: str) -> list[tuple[int, int]]:
     return found
 
 
-def _pick(
-    candidates: list[tuple[int, int]], known: Collection[int], expected: int | None
-) -> tuple[int, int] | None:
+def _pick(candidates: list[tuple[int, int]], known: Collection[int], expected: int | None) -> tuple[int, int] | None:
     present = [c for c in candidates if c[1] in known]
     if not present:
         return None
@@ -97,9 +96,7 @@ def _pick(
     return max(present)
 
 
-def split_title(
-    raw: str, known_notes: Collection[int] = (), expected: int | None = None
-) -> TitleParts:
+def split_title(raw: str, known_notes: Collection[int] = (), expected: int | None = None) -> TitleParts:
     """Separate a printed title from its trailing date and the footnote marker glued to it."""
     text = fix_months(re.sub(r"\b1 9 3 (\S)", r"193\1", raw.strip()))
     text = text.replace("[?I", "[?]").replace("[ ?I", "[?]")
@@ -108,6 +105,7 @@ def split_title(
     year_split = _split_year(text.rstrip(_JUNK + " "))
     spaced = re.search(r"\b1 9 3 \S", raw) is not None
     note: int | None = None
+    token = ""
     repaired = spaced
     if year_split is not None:
         text, token, year_fixed = year_split
@@ -143,7 +141,7 @@ def split_title(
         text = text[:start]
     title = text.strip().rstrip(",.;: ").strip()
     title = re.sub(r"\bversion l\b", "version 1", title)
-    return TitleParts(re.sub(r"\s{2,}", " ", title), date_text, note, repaired)
+    return TitleParts(re.sub(r"\s{2,}", " ", title), date_text, note, repaired, token)
 
 
 # Kinds, tried in order; the first pattern found in the lower-cased title wins.
@@ -262,9 +260,7 @@ def title_parties(title: str) -> list[tuple[str, str, bool]]:
     possessive = _POSSESSIVE.match(title)
     if possessive is not None:
         parties = [_party(possessive.group("author"), "author")]
-        recipient = re.search(
-            r"'s (?:letter|statement)\w* (?:\w+ )?to (?:the )?([A-Z][\w. ]+)", title
-        )
+        recipient = re.search(r"'s (?:letter|statement)\w* (?:\w+ )?to (?:the )?([A-Z][\w. ]+)", title)
         if recipient is not None:
             parties.append(_party(recipient.group(1), "recipient"))
         return parties

@@ -30,24 +30,24 @@ _DIGIT_LOOKALIKES = str.maketrans(
 _LOOKALIKE_CHARS = "0123456789oOlIirtzZjqsSbgB"
 
 _HEADING = re.compile(r"Document\s+([0-9oOlIizZgS][0-9oOlIizZgS ]{0,4}?)\s*(?:\(([ab])\))?")
-_RUNNING_DOCUMENT = re.compile(
-    r"Document\s+[0-9oOlIizZgS]{1,3}(?:\s*\([ab]\))?\s+(?:\(cont\.?\)|c\w{2,4}tinued|~.*)"
-)
+_RUNNING_DOCUMENT = re.compile(r"Document\s+[0-9oOlIizZgS]{1,3}(?:\s*\([ab]\))?\s+(?:\(cont\.?\)|c\w{2,4}tinued|~.*)")
 # A printed page number beside the running title: "128 Closing Ranks", "Repression andLegality 109".
 _PAGE_LEFT = re.compile(r"(\d{2,3})\s+([A-Z][A-Za-z :,]{3,40})")
 _PAGE_RIGHT = re.compile(r"([A-Z][A-Za-z :,]{3,40}?)\s+(\d{2,3})")
 _RUNNING_TITLES = ("The Terror", "TheTerror", "The Sky Darkens", "The Road to Terror")
 
-_FOOTNOTE_START = re.compile(
-    r"\s*([0-9oOlIirtzZjqsSbgB]{1,2}(?: ?[0-9oOlIirtzZjqsSbgB])?)\s*\.\s+(\S.*)"
-)
+_FOOTNOTE_START = re.compile(r"\s*([0-9oOlIirtzZjqsSbgB]{1,2}(?: ?[0-9oOlIirtzZjqsSbgB])?)\s*\.\s+(\S.*)")
 # What a note of this edition says: a source, a cross-reference or a translator's remark.
 _CITATION = re.compile(
-    r"RT\s*s|TsKh|GARF|APRF|RGASPI|\b[fi][.,]\s*\d|\bop\.|Pra[uv]d|Izvesti|Vop[rm]os|Istoch|"
+    r"RT\s*s|TsKh|GARF|APRF|RGASPI|\b[fi][.,]\s*\d|\bop\.|Pra[uv]d|Izvesti|Vop[rm]os|I[rs]toch|"
     r"Ibid|Trans\.|\bSee\b|\bCf\.|Moscow|New York|Cambridge|Princeton|\bno\.\s*\d|"
     r"Identity unknown|literally|Russian|\bword\b|\bcited\b|Typescript|Typed",
     re.IGNORECASE,
 )
+
+
+# A book or article cited by its author: "J. Stalin, ", "V. P. Danilov and ...".
+_AUTHOR = re.compile(r"(?:[A-Z]\.\s?){1,2}[A-Z][a-z]+(?:,\s|\sand\s)")
 
 
 def repair_number(token: str, *, letters_only: bool = False) -> int | None:
@@ -85,6 +85,8 @@ class Note:
     text: str
     line: int
     last_line: int
+    printed: str | None = None  # the number as printed, when the note sequence corrected it
+    in_sequence: bool = True  # False: it only looks like a note (a numbered list's item)
 
 
 def read_heading(text: str) -> tuple[int, str] | None:
@@ -134,8 +136,11 @@ _TITLE_WORDS = (
 )
 
 
-def footnote_start(text: str) -> tuple[int, str] | None:
-    """Return number and text when a line opens a note (a number, a dot, a citation)."""
+def footnote_start(text: str, *, loose: bool = False) -> tuple[int, str] | None:
+    """Return number and text when a line opens a note (a number, a dot, a citation).
+
+    With `loose`, any wording will do: the caller knows a note is due (the next number).
+    """
     match = _FOOTNOTE_START.fullmatch(text.rstrip())
     if match is None:
         return None
@@ -143,43 +148,22 @@ def footnote_start(text: str) -> tuple[int, str] | None:
     if number is None or not 1 <= number <= 199:
         return None
     body = match.group(2).strip()
-    if not _CITATION.search(body):
+    if not loose and not _CITATION.search(body) and not _AUTHOR.match(body):
         return None
     return number, body
 
 
-def collect_notes(lines: list[str]) -> tuple[list[Note], set[int]]:
-    """Find every note in the text; return them and the 0-based indexes they occupy."""
-    notes: list[Note] = []
-    occupied: set[int] = set()
-    index = 0
-    while index < len(lines):
-        opened = footnote_start(lines[index])
-        if opened is None:
-            index += 1
-            continue
-        number, first = opened
-        parts = [first]
-        occupied.add(index)
-        end = index + 1
-        # A note runs on until a blank line, the next note or the next page's first line,
-        # which the OCR marks with a leading space.
-        while end < len(lines):
-            following = lines[end]
-            if (
-                not following.strip()
-                or following.startswith(" ")
-                or footnote_start(following) is not None
-                or read_heading(following) is not None
-                or is_running_header(following)
-            ):
-                break
-            parts.append(following.strip())
-            occupied.add(end)
-            end += 1
-        notes.append(Note(number, join_hyphenated(parts), index + 1, end))
-        index = end
-    return notes, occupied
+# A two-digit number whose second digit the scan lost ('5" RTsKhIDNI, ...'): only a citation
+# right after it makes it a note; the sequence of notes supplies the digit.
+_DAMAGED_START = re.compile(r"\s*([1-9])[\"'`”’]\s+((?:RT\s*s|TsKh|GARF|RGASPI)\S*,?\s+[fi][.,].*)")
+
+
+def damaged_footnote_start(text: str) -> tuple[int, str] | None:
+    """Return the surviving tens digit and text of a note whose number lost a digit."""
+    match = _DAMAGED_START.fullmatch(text.rstrip())
+    if match is None:
+        return None
+    return int(match.group(1)), match.group(2).strip()
 
 
 _SOFT_HYPHEN_END = re.compile(r"[a-z]-$")

@@ -7,10 +7,10 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from chronology.importers.rtt_notes import collect_notes
 from chronology.importers.rtt_pages import (
     Heading,
     Note,
-    collect_notes,
     is_running_header,
     join_hyphenated,
     join_paragraphs,
@@ -18,13 +18,9 @@ from chronology.importers.rtt_pages import (
     read_heading,
 )
 
-_TITLE_WORDS = re.compile(
-    r"speech|[Rr]esolution|letter|telegram|decree|report|Politburo|[Pp]rotocol|statement"
-)
+_TITLE_WORDS = re.compile(r"speech|[Rr]esolution|letter|telegram|decree|report|Politburo|[Pp]rotocol|statement")
 _HEADER_LINES = 12
-_SIGNATURE = re.compile(
-    r"(?:[A-Z]\.\s?){0,3}[A-Z][A-Za-z'-]+,?|[A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?"
-)
+_SIGNATURE = re.compile(r"(?:[A-Z]\.\s?){0,3}[A-Z][A-Za-z'-]+,?|[A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)?")
 _NOT_SIGNATURES = {"Voices", "Decree", "Decree:", "SECRET", "COPY", "STATEMENT", "Present"}
 
 
@@ -80,17 +76,9 @@ def read_layout(lines: list[str]) -> Layout:
         end = starts[position + 1][1] - 1 if position + 1 < len(starts) else len(lines)
         # A recovered title stands on its own first line; a heading's title follows it.
         title_from = first + 1 if heading.line == first else first
-        segments.append(
-            _segment(lines, heading, title_from, end, furniture, recovered=heading.line == 0)
-        )
+        segments.append(_segment(lines, heading, title_from, end, furniture, recovered=heading.line == 0))
     seen = {h.number for h, _ in starts}
-    lost = sorted(
-        {
-            number
-            for text in lines
-            if (number := _continued_number(text)) is not None and number not in seen
-        }
-    )
+    lost = sorted({number for text in lines if (number := _continued_number(text)) is not None and number not in seen})
     return Layout(notes, segments, duplicates, lost)
 
 
@@ -99,9 +87,7 @@ def _continued_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _recover_headings(
-    lines: list[str], headings: list[Heading], note_lines: set[int]
-) -> list[tuple[Heading, int]]:
+def _recover_headings(lines: list[str], headings: list[Heading], note_lines: set[int]) -> list[tuple[Heading, int]]:
     """Find titles whose ``Document N`` line the OCR lost, in gaps of the numbering."""
     recovered: list[tuple[Heading, int]] = []
     for before, after in itertools.pairwise(headings):

@@ -83,6 +83,7 @@ def strip(parsed: ParsedSource) -> ParsedSource:
         dataclasses.replace(
             document,
             title=_title(document.title),
+            published_source=_title(document.published_source) if document.published_source else None,
             body="",
             footnotes=[],
             annotations=[_annotation(a) for a in document.annotations],
