@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from chronology import __version__
+from chronology.bench.cli import bench_app
 from chronology.cli_export import export_command, import_datapackage
 from chronology.cli_tokens import token_app
 from chronology.settings import Settings
@@ -23,6 +24,7 @@ app = typer.Typer(
 db_app = typer.Typer(help="Create, migrate and check the database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(token_app, name="token")
+app.add_typer(bench_app, name="bench")
 app.command("export")(export_command)
 
 

@@ -1,0 +1,1 @@
+"""The benchmark: a synthetic dataset at scale, the API against hand-written SQL, over HTTP."""
