@@ -11,7 +11,7 @@ import strawberry
 from chronology.graphql.context import Info
 from chronology.graphql.errors import not_found, validation
 from chronology.graphql.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
-from chronology.graphql.loaders import record_kinds
+from chronology.graphql.references import asks_only_id, reference
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import Certainty, RelationType, describe
 from chronology.graphql.types.relation import Provenance, load_node
@@ -47,9 +47,7 @@ class ChainNode:
 @strawberry.type(description="A link the chain followed.")
 class ChainEdge:
     type: RelationType = strawberry.field(description="The kind of link.")
-    source: strawberry.ID = strawberry.field(
-        description="The id of the record the link starts from."
-    )
+    source: strawberry.ID = strawberry.field(description="The id of the record the link starts from.")
     target: strawberry.ID = strawberry.field(description="The id of the record the link points to.")
     certainty: Certainty = strawberry.field(description="How sure the link is.")
     provenance: Provenance = strawberry.field(description="Who asserts it, and where.")
@@ -74,25 +72,17 @@ class ChainQuery:
     async def chain(
         self,
         info: Info,
-        start: Annotated[
-            strawberry.ID, strawberry.argument(name="from", description="The starting record.")
-        ],
-        direction: Annotated[
-            ChainDirection, strawberry.argument(description="Which way.")
-        ] = ChainDirection.BOTH,
+        start: Annotated[strawberry.ID, strawberry.argument(name="from", description="The starting record.")],
+        direction: Annotated[ChainDirection, strawberry.argument(description="Which way.")] = ChainDirection.BOTH,
         types: Annotated[
             list[RelationType] | None, strawberry.argument(description="Only these kinds of link.")
         ] = None,
-        max_depth: Annotated[
-            int, strawberry.argument(description=f"At most this many links (≤ {MAX_DEPTH}).")
-        ] = 4,
+        max_depth: Annotated[int, strawberry.argument(description=f"At most this many links (≤ {MAX_DEPTH}).")] = 4,
     ) -> Chain:
         info.context.require_read()
         if not 1 <= max_depth <= MAX_DEPTH:
             raise validation(f"`maxDepth` must be between 1 and {MAX_DEPTH}", field="maxDepth")
         type_name, pk = decode_id(str(start), field="from")
-        if await record_kinds(info.context).load(pk) != KIND_OF_TYPE[type_name]:
-            raise not_found(f"{type_name} {start}", field="from")
         result = await walk(
             info.context.database.rows,
             pk,
@@ -101,11 +91,19 @@ class ChainQuery:
             max_depth=max_depth,
             max_records=MAX_CHAIN_RECORDS,
         )
+        # The walk starts from the id as given: it reaches nothing unless the record exists.
+        kinds = result.kinds
+        if kinds.get(pk) != KIND_OF_TYPE[type_name]:
+            raise not_found(f"{type_name} {start}", field="from")
         info.context.budget.spend(len(result.depths) + len(result.steps))
         ordered = sorted(result.depths.items(), key=lambda item: (item[1], item[0]))
-        found = await record_kinds(info.context).load_many([record for record, _ in ordered])
-        kinds = dict(zip((record for record, _ in ordered), found, strict=True))
-        loaded = await asyncio.gather(*(load_node(info, r, kinds[r]) for r, _ in ordered))
+        loaded: list[Node | None]
+        if asks_only_id(info, "nodes", "node"):
+            # Asked only for ids: the walk already knows each record's kind and number.
+            loaded = [reference(kinds[r], r) for r, _ in ordered]
+        else:
+            # One statement per kind of record: the loaders batch every load of the same table.
+            loaded = list(await asyncio.gather(*(load_node(info, r, kinds[r]) for r, _ in ordered)))
         nodes = [
             ChainNode(node=node, depth=depth)
             for node, (_, depth) in zip(loaded, ordered, strict=True)
@@ -113,7 +111,7 @@ class ChainQuery:
         ]
 
         def gid(record: int) -> strawberry.ID:
-            return strawberry.ID(encode_id(TYPE_OF_KIND[kinds[record] or "document"], record))
+            return strawberry.ID(encode_id(TYPE_OF_KIND[kinds[record]], record))
 
         edges = [
             ChainEdge(
@@ -121,9 +119,7 @@ class ChainQuery:
                 source=gid(step.source_id),
                 target=gid(step.target_id),
                 certainty=Certainty(step.certainty),
-                provenance=Provenance(
-                    publication=step.publication, locator=step.locator, summary=step.summary
-                ),
+                provenance=Provenance(publication=step.publication, locator=step.locator, summary=step.summary),
                 depth=step.depth,
             )
             for step in result.steps

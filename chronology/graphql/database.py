@@ -44,9 +44,7 @@ class RequestDatabase:
             self._connection = connection
         return self._connection
 
-    async def rows(
-        self, statement: Executable, parameters: dict[str, Any] | None = None
-    ) -> Sequence[Row[Any]]:
+    async def rows(self, statement: Executable, parameters: dict[str, Any] | None = None) -> Sequence[Row[Any]]:
         """Run a statement and return all its rows."""
         async with self._lock:
             connection = await self._connect()
@@ -86,9 +84,7 @@ def translate(error: DBAPIError) -> ChronologyError | DBAPIError:
     """Turn the database errors a client can cause into readable ones."""
     original = error.orig
     if isinstance(original, pg_errors.QueryCanceled):
-        return ChronologyError(
-            ErrorCode.TIMEOUT, "the query took too long and was stopped; ask for less"
-        )
+        return ChronologyError(ErrorCode.TIMEOUT, "the query took too long and was stopped; ask for less")
     if isinstance(original, psycopg.DataError):
         # NUL bytes, malformed values: the client's input, not our fault.
         return ChronologyError(ErrorCode.VALIDATION, f"the database refused a value: {original}")

@@ -28,9 +28,7 @@ MEDIA_TYPE = "application/graphql-response+json"
 class ChronologyGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Chronology's context and response media type."""
 
-    def __init__(
-        self, schema: strawberry.Schema, *, settings: Settings, engine: AsyncEngine
-    ) -> None:
+    def __init__(self, schema: strawberry.Schema, *, settings: Settings, engine: AsyncEngine) -> None:
         super().__init__(
             schema,
             graphql_ide=None if settings.production else "graphiql",
@@ -86,9 +84,7 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
         ).first()
         if row is None or row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
             raise UnauthenticatedError("the token is unknown, revoked or expired")
-        await connection.execute(
-            update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now)
-        )
+        await connection.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
     return Actor(name=row.name, role=Role(row.role))
 
 
@@ -121,9 +117,7 @@ class GraphQLEndpoint:
         except UnauthenticatedError as error:
             await _error(401, "UNAUTHENTICATED", str(error))(scope, receive, send)
         except RequestTooLargeError:
-            await _error(413, "LIMIT", f"requests are limited to {MAX_REQUEST_BYTES} bytes")(
-                scope, receive, send
-            )
+            await _error(413, "LIMIT", f"requests are limited to {MAX_REQUEST_BYTES} bytes")(scope, receive, send)
         finally:
             for context in scope["chronology.contexts"]:
                 await context.database.close(commit=committed and context.wrote)
@@ -174,9 +168,7 @@ def _marking(send: Send, accept: str) -> Send:
             message["headers"] = [
                 (
                     key,
-                    b"application/json"
-                    if key == b"content-type" and MEDIA_TYPE.encode() in value
-                    else value,
+                    b"application/json" if key == b"content-type" and MEDIA_TYPE.encode() in value else value,
                 )
                 for key, value in message["headers"]
             ]

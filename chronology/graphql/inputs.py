@@ -59,11 +59,12 @@ class DocumentFilter:
         description='Full-text search in web-search syntax: `railway -Omsk`, `"sheepskin coats"`, `a OR b`.',
     )
 
+
 @strawberry.enum(description="The order of a list of documents.")
 class DocumentOrder(Enum):
-    DATE_ASC = 'date_asc'
-    DATE_DESC = 'date_desc'
-    RELEVANCE = 'relevance'
+    DATE_ASC = "date_asc"
+    DATE_DESC = "date_desc"
+    RELEVANCE = "relevance"
 
 
 describe(

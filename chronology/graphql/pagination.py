@@ -69,9 +69,7 @@ class PageRequest:
         return (self.last if self.backwards else self.first) or DEFAULT_PAGE
 
 
-def page_request(
-    first: int | None, after: str | None, last: int | None, before: str | None
-) -> PageRequest:
+def page_request(first: int | None, after: str | None, last: int | None, before: str | None) -> PageRequest:
     """Check the paging arguments and decode their cursors."""
     if first is not None and last is not None:
         raise validation("give `first` or `last`, not both", field="last")
@@ -126,11 +124,7 @@ async def keyset_page(
         if len(cursor) != len(keys):
             raise validation("the cursor does not belong to this list", field="after")
         values = [key.parse(value) for key, value in zip(keys, cursor, strict=True)]
-        comparison = (
-            tuple_(*expressions) < tuple_(*values)
-            if reverse
-            else (tuple_(*expressions) > tuple_(*values))
-        )
+        comparison = tuple_(*expressions) < tuple_(*values) if reverse else (tuple_(*expressions) > tuple_(*values))
         labelled = labelled.where(comparison)
     ordering = [e.desc() if reverse else e.asc() for e in expressions]
     size = request.size
@@ -140,15 +134,10 @@ async def keyset_page(
     rows = rows[:size]
     if request.backwards:
         rows.reverse()
-    cursors = [
-        encode_cursor([row[f"_key{i}"] for i in range(len(keys))])
-        for row in (r._mapping for r in rows)
-    ]
+    cursors = [encode_cursor([row[f"_key{i}"] for i in range(len(keys))]) for row in (r._mapping for r in rows)]
     page = PageInfo(
-        has_next_page=(more and not request.backwards)
-        or (request.backwards and request.before is not None),
-        has_previous_page=(more and request.backwards)
-        or (not request.backwards and request.after is not None),
+        has_next_page=(more and not request.backwards) or (request.backwards and request.before is not None),
+        has_previous_page=(more and request.backwards) or (not request.backwards and request.after is not None),
         start_cursor=cursors[0] if cursors else None,
         end_cursor=cursors[-1] if cursors else None,
     )

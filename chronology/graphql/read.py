@@ -21,10 +21,11 @@ from chronology.graphql.inputs import (
     DocumentOrder,
     EventFilter,
 )
+from chronology.graphql.loaders import columns
 from chronology.graphql.pagination import Connection, Edge, SortKey, keyset_page, page_request
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.decision import Decision
-from chronology.graphql.types.document import Document
+from chronology.graphql.types.document import Document, prefetch_parts
 from chronology.graphql.types.event import Event
 from chronology.graphql.types.person import Body, Person
 from chronology.graphql.types.relation import load_node
@@ -110,35 +111,25 @@ class ReadQuery:
         type_name, pk = decode_id(str(id))
         return await load_node(info, pk, KIND_OF_TYPE[type_name])
 
-    @strawberry.field(
-        description="Several records by their global ids, in the order asked (null where missing)."
-    )
+    @strawberry.field(description="Several records by their global ids, in the order asked (null where missing).")
     async def nodes(
         self,
         info: Info,
-        ids: Annotated[
-            list[strawberry.ID], strawberry.argument(description="Up to 100 global ids.")
-        ],
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="Up to 100 global ids.")],
     ) -> list[Node | None]:
         info.context.require_read()
         if len(ids) > 100:
             raise validation("ask for at most 100 ids at a time", field="ids")
         info.context.budget.spend(len(ids))
         decoded = [decode_id(str(i), field="ids") for i in ids]
-        return list(
-            await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded))
-        )
+        return list(await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded)))
 
     @strawberry.field(description="Documents, filtered and paged; by date unless told otherwise.")
     async def documents(
         self,
         info: Info,
-        filter: Annotated[
-            DocumentFilter | None, strawberry.argument(description="Which ones to list.")
-        ] = None,
-        order_by: Annotated[
-            DocumentOrder, strawberry.argument(description="The order.")
-        ] = DocumentOrder.DATE_ASC,
+        filter: Annotated[DocumentFilter | None, strawberry.argument(description="Which ones to list.")] = None,
+        order_by: Annotated[DocumentOrder, strawberry.argument(description="The order.")] = DocumentOrder.DATE_ASC,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -154,13 +145,12 @@ class ReadQuery:
             if not criteria.text:
                 raise validation("ordering by relevance needs `filter.text`", field="orderBy")
             keys = [SortKey(-relevance(criteria.text), float), *keys]
-        rows, cursors, page, count = await keyset_page(
-            info, filtered(criteria), keys, request, descending=descending
-        )
+        rows, cursors, page, count = await keyset_page(info, filtered(criteria), keys, request, descending=descending)
         edges = [
             Edge(cursor=c, node=Document.from_row(r, search_query=criteria.text))
             for r, c in zip(rows, cursors, strict=True)
         ]
+        await prefetch_parts(info, [r.id for r in rows])
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(
@@ -170,9 +160,7 @@ class ReadQuery:
     async def persons(
         self,
         info: Info,
-        search: Annotated[
-            str | None, strawberry.argument(description="A name in any spelling.")
-        ] = None,
+        search: Annotated[str | None, strawberry.argument(description="A name in any spelling.")] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -190,9 +178,7 @@ class ReadQuery:
             query = select(table)
             keys = [SortKey(table.c.sort_name), SortKey(table.c.id)]
         rows, cursors, page, count = await keyset_page(info, query, keys, request)
-        edges = [
-            Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)
-        ]
+        edges = [Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Bodies: the Politburo, the Orgburo, commissariats …, by name.")
@@ -207,9 +193,7 @@ class ReadQuery:
     async def decisions(
         self,
         info: Info,
-        filter: Annotated[
-            DecisionFilter | None, strawberry.argument(description="Which ones to list.")
-        ] = None,
+        filter: Annotated[DecisionFilter | None, strawberry.argument(description="Which ones to list.")] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -229,21 +213,19 @@ class ReadQuery:
                 conditions.append(table.c.procedure.in_([p.value for p in filter.procedures]))
             if filter.outcomes:
                 conditions.append(table.c.outcome.in_([o.value for o in filter.outcomes]))
-        query = select(table).where(and_(*conditions)) if conditions else select(table)
+        query = select(*columns(table))
+        if conditions:
+            query = query.where(and_(*conditions))
         keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
         rows, cursors, page, count = await keyset_page(info, query, keys, request)
-        edges = [
-            Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)
-        ]
+        edges = [Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Events, filtered and paged, by date.")
     async def events(
         self,
         info: Info,
-        filter: Annotated[
-            EventFilter | None, strawberry.argument(description="Which ones to list.")
-        ] = None,
+        filter: Annotated[EventFilter | None, strawberry.argument(description="Which ones to list.")] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -263,11 +245,11 @@ class ReadQuery:
             if filter.participant is not None:
                 person = _pk(filter.participant, "Person", "participant")
                 conditions.append(
-                    exists()
-                    .where(participants.c.event_id == table.c.id)
-                    .where(participants.c.person_id == person)
+                    exists().where(participants.c.event_id == table.c.id).where(participants.c.person_id == person)
                 )
-        query = select(table).where(and_(*conditions)) if conditions else select(table)
+        query = select(*columns(table))
+        if conditions:
+            query = query.where(and_(*conditions))
         keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
         rows, cursors, page, count = await keyset_page(info, query, keys, request)
         edges = [Edge(cursor=c, node=Event.from_row(r)) for r, c in zip(rows, cursors, strict=True)]

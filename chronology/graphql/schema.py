@@ -10,6 +10,7 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -18,6 +19,7 @@ from strawberry.types.base import get_object_definition
 
 from chronology.graphql.chain import ChainQuery
 from chronology.graphql.errors import ChronologyError
+from chronology.graphql.execution import PlainFieldExecutionContext
 from chronology.graphql.history import HistoryQuery
 from chronology.graphql.mutations import MUTATIONS, TokenQuery
 from chronology.graphql.read import ReadQuery
@@ -27,11 +29,13 @@ from chronology.graphql.types.decision import Decision, Vote
 from chronology.graphql.types.document import Document
 from chronology.graphql.types.event import Event
 from chronology.graphql.types.person import Body, Person
+from chronology.graphql.validation_cache import CachedValidation, ValidQueries
 from chronology.settings import Settings
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5_000
+MAX_CACHED_QUERIES = 256
 
 QUERY_PARTS: list[type[Any]] = [
     ReadQuery,
@@ -52,15 +56,15 @@ def _expected(error: GraphQLError) -> bool:
 def build_schema(settings: Settings) -> strawberry.Schema:
     """Build the schema; production hides introspection and unexpected errors' details."""
     query = merge_types("Query", tuple(QUERY_PARTS))
-    get_object_definition(query, strict=True).description = (
-        "Reading the documentary record: documents, decisions, votes, events, people, chains."
-    )
+    get_object_definition(
+        query, strict=True
+    ).description = "Reading the documentary record: documents, decisions, votes, events, people, chains."
     mutation = None
     if MUTATION_PARTS:
         mutation = merge_types("Mutation", tuple(MUTATION_PARTS))
-        get_object_definition(mutation, strict=True).description = (
-            "Editing the record (editor tokens) and managing tokens (admin tokens)."
-        )
+        get_object_definition(
+            mutation, strict=True
+        ).description = "Editing the record (editor tokens) and managing tokens (admin tokens)."
     # Factories, not instances: strawberry builds fresh extensions for each request.
     extensions: list[Any] = [
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
@@ -72,11 +76,17 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
         extensions.append(DisableIntrospection)
         extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)))
+    # Clients send the same few operations again and again: parse and validate each text once.
+    extensions.append(lambda: ParserCache(maxsize=MAX_CACHED_QUERIES))
+    # Last, so that every rule the extensions above add is in place when it validates.
+    valid = ValidQueries(MAX_CACHED_QUERIES)
+    extensions.append(lambda: CachedValidation(valid))
     return strawberry.Schema(
         query=query,
         mutation=mutation,
         types=[Person, Body, Document, Decision, Vote, Event],
         extensions=extensions,
+        execution_context_class=PlainFieldExecutionContext,
         config=StrawberryConfig(disable_field_suggestions=settings.production),
     )
 

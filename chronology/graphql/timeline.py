@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated, Any
@@ -16,12 +17,12 @@ from chronology.graphql.ids import TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.common import DateQualifier, Node
 from chronology.graphql.types.enums import DatePrecision, DocumentKind, EventType, describe
 from chronology.graphql.types.relation import load_node
+from chronology.queries.histogram import histogram_statement
 from chronology.queries.timeline import (
     ITEM_TYPES,
     Bucket,
     TimelineCriteria,
     bucket_count,
-    histogram_statement,
     timeline_statement,
 )
 
@@ -98,52 +99,71 @@ class TimelineFilter:
 
 @strawberry.type(description="One record placed on a timeline: a bar from its first to its last possible day.")
 class TimelineItem:
-    pk: strawberry.Private[int]
-    kind_of_record: strawberry.Private[str]
-    type: TimelineItemType = strawberry.field(description="What kind of record it is.")
-    label: str = strawberry.field(description="What to write on the bar: the record's title.")
-    start: datetime.date = strawberry.field(description="The first day the record's date may mean.")
-    end: datetime.date = strawberry.field(
-        description="The last day it may mean (the same as `start` for a date known to the day)."
-    )
-    precision: DatePrecision = strawberry.field(description="How finely the date is known.")
-    qualifiers: list[DateQualifier] = strawberry.field(description="Doubt, approximation, editorial supply.")
-    display_date: str = strawberry.field(description="The date for display: `17 August [1936]`, `c. December 1935`.")
-    kind: str = strawberry.field(
-        description="A short class for styling: a document's kind (`cipher_telegram`), an "
-        "event's type (`trial`), a decision's body (`PB`)."
-    )
-    group: str | None = strawberry.field(
-        description="A lane to put the bar in: a document's first author, a decision's body; none for events."
-    )
+    # A window holds thousands of items: each field is read from the row only when asked.
+    row: strawberry.Private[Any]
 
     @strawberry.field(description="The record's global id.")
     def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_id(TYPE_OF_KIND[self.kind_of_record], self.pk))
+        return strawberry.ID(encode_id(TYPE_OF_KIND[self.row.type], self.row.id))
+
+    @strawberry.field(description="What kind of record it is.")
+    def type(self) -> TimelineItemType:
+        return TimelineItemType(self.row.type)
+
+    @strawberry.field(description="What to write on the bar: the record's title.")
+    def label(self) -> str:
+        label: str = self.row.label
+        return label
+
+    @strawberry.field(description="The first day the record's date may mean.")
+    def start(self) -> datetime.date:
+        start: datetime.date = self.row.date_lower
+        return start
+
+    @strawberry.field(description="The last day it may mean (the same as `start` for a date known to the day).")
+    def end(self) -> datetime.date:
+        end: datetime.date = self.row.date_upper
+        return end
+
+    @strawberry.field(description="How finely the date is known.")
+    def precision(self) -> DatePrecision:
+        return DatePrecision(self.row.date_precision)
+
+    @strawberry.field(description="Doubt, approximation, editorial supply.")
+    def qualifiers(self) -> list[DateQualifier]:
+        return [DateQualifier(q) for q in self.row.date_qualifiers or []]
+
+    @strawberry.field(description="The date for display: `17 August [1936]`, `c. December 1935`.")
+    def display_date(self) -> str:
+        supplied = DateQualifier.SUPPLIED.value in (self.row.date_qualifiers or [])
+        return _display(self.row.date_edtf, self.row.date_verbatim, supplied)
+
+    @strawberry.field(
+        description="A short class for styling: a document's kind (`cipher_telegram`), an "
+        "event's type (`trial`), a decision's body (`PB`)."
+    )
+    def kind(self) -> str:
+        kind: str = self.row.kind
+        return kind
+
+    @strawberry.field(
+        description="A lane to put the bar in: a document's first author, a decision's body; none for events."
+    )
+    def group(self) -> str | None:
+        group: str | None = self.row.lane
+        return group
 
     @strawberry.field(description="The record itself, for its details.")
     async def node(self, info: Info) -> Node | None:
-        return await load_node(info, self.pk, self.kind_of_record)
+        return await load_node(info, self.row.id, self.row.type)
 
     @classmethod
     def from_row(cls, row: Any) -> TimelineItem:
         """Build from a row of the timeline statement."""
-        qualifiers = [DateQualifier(q) for q in row.date_qualifiers or []]
-        return cls(
-            pk=row.id,
-            kind_of_record=row.type,
-            type=TimelineItemType(row.type),
-            label=row.label,
-            start=row.date_lower,
-            end=row.date_upper,
-            precision=DatePrecision(row.date_precision),
-            qualifiers=qualifiers,
-            display_date=_display(row.date_edtf, row.date_verbatim, DateQualifier.SUPPLIED in qualifiers),
-            kind=row.kind,
-            group=row.lane,
-        )
+        return cls(row=row)
 
 
+@functools.lru_cache(maxsize=4096)
 def _display(edtf: str, verbatim: str | None, supplied: bool) -> str:
     try:
         return from_edtf(edtf, verbatim, supplied=supplied).display()
@@ -238,7 +258,9 @@ class TimelineQuery:
         "for density bars. A record counts in every bar its possible days touch: a document "
         "dated only `December 1935` counts in each of December's days, so the bars may add up "
         "to more than the records. Bars are calendar-aligned and clipped to the window; "
-        f"at most {MAX_BUCKETS} bars."
+        f"at most {MAX_BUCKETS} bars. Read from counts kept up to date with every change, so even "
+        "decades answer at once; a `person`, `body` or `text` filter needs the records themselves "
+        "and is slower over long windows."
     )
     async def timeline_histogram(
         self,

@@ -15,6 +15,7 @@ from chronology.models.events import Event, EventParticipant
 from chronology.models.persons import Body, Membership, NameVariant, Person
 from chronology.models.records import Record
 from chronology.models.relations import Relation
+from chronology.models.timeline import TimelineCount
 from chronology.models.tokens import ApiToken
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "Record",
     "Relation",
     "Tally",
+    "TimelineCount",
     "Vote",
 ]

@@ -6,22 +6,32 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     ForeignKey,
+    Index,
     Integer,
     Text,
     UniqueConstraint,
     text,
 )
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chronology.db import Audited, Base
-from chronology.models.records import FuzzyDated, RecordMixin, fuzzy_date_constraints
+from chronology.models.records import FuzzyDated, RecordMixin, date_order_index, fuzzy_date_constraints, timeline_index
 from chronology.models.vocabulary import (
     DecisionOutcome,
     DecisionProcedure,
     VotePosition,
     VoteRecordedIn,
     sql_in,
+)
+
+# As for documents: title outranks summary, which outranks the text.
+DECISION_SEARCH_VECTOR = (
+    "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || "
+    "setweight(to_tsvector('english'::regconfig, coalesce(full_text, '')), 'C')"
 )
 
 
@@ -34,18 +44,20 @@ class Decision(RecordMixin, FuzzyDated, Audited, Base):
         CheckConstraint(f"outcome IN {sql_in(DecisionOutcome)}", name="outcome"),
         CheckConstraint("length(btrim(title)) > 0", name="title_not_blank"),
         *fuzzy_date_constraints("decisions"),
+        date_order_index("decisions"),
+        timeline_index("decisions", "body_id"),
+        Index("ix_decisions_search", "search", postgresql_using="gin"),
     )
 
     natural_key: Mapped[str | None] = mapped_column(Text, unique=True)
-    body_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("bodies.id", ondelete="RESTRICT"), index=True
-    )
+    body_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("bodies.id", ondelete="RESTRICT"), index=True)
     procedure: Mapped[str] = mapped_column(Text)
     protocol_number: Mapped[str | None] = mapped_column(Text)
     protocol_item: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
     full_text: Mapped[str | None] = mapped_column(Text)
+    search: Mapped[object] = mapped_column(TSVECTOR, Computed(DECISION_SEARCH_VECTOR, persisted=True), deferred=True)
     outcome: Mapped[str] = mapped_column(Text)
     archival_reference_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("archival_references.id", ondelete="SET NULL"), index=True
@@ -64,12 +76,8 @@ class Vote(RecordMixin, Audited, Base):
         CheckConstraint(f"recorded_in IN {sql_in(VoteRecordedIn)}", name="recorded_in"),
     )
 
-    decision_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("decisions.id", ondelete="CASCADE"), index=True
-    )
-    person_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("persons.id", ondelete="RESTRICT"), index=True
-    )
+    decision_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("decisions.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="RESTRICT"), index=True)
     position: Mapped[str] = mapped_column(Text)
     recorded_in: Mapped[str] = mapped_column(Text)
     source_document_id: Mapped[int | None] = mapped_column(
@@ -85,8 +93,7 @@ class Tally(Audited, Base):
     __tablename__ = "tallies"
     __table_args__ = (
         CheckConstraint(
-            "coalesce(votes_for, 0) >= 0 AND coalesce(votes_against, 0) >= 0 "
-            "AND coalesce(abstentions, 0) >= 0",
+            "coalesce(votes_for, 0) >= 0 AND coalesce(votes_against, 0) >= 0 AND coalesce(abstentions, 0) >= 0",
             name="counts_not_negative",
         ),
     )

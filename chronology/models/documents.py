@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chronology.db import Audited, Base, serial_pk
 from chronology.models.archival import ArchivalReferenceRow
-from chronology.models.records import FuzzyDated, RecordMixin, fuzzy_date_constraints
+from chronology.models.records import FuzzyDated, RecordMixin, date_order_index, fuzzy_date_constraints, timeline_index
 from chronology.models.vocabulary import AnnotationKind, CopyForm, DocumentKind, PartyRole, sql_in
 
 # Weighted so that a word in the title outranks one in the summary, which
@@ -52,6 +52,9 @@ class Document(RecordMixin, FuzzyDated, Audited, Base):
         Index("ix_documents_search", "search", postgresql_using="gin"),
         Index("ix_documents_kind_date_lower_id", "kind", "date_lower", "id"),
         *fuzzy_date_constraints("documents"),
+        date_order_index("documents"),
+        timeline_index("documents", "kind"),
+        date_order_index("documents", descending=True),
     )
 
     natural_key: Mapped[str | None] = mapped_column(Text, unique=True)
@@ -62,9 +65,7 @@ class Document(RecordMixin, FuzzyDated, Audited, Base):
     language: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
     full_text: Mapped[str | None] = mapped_column(Text)
-    search: Mapped[object] = mapped_column(
-        TSVECTOR, Computed(SEARCH_VECTOR, persisted=True), deferred=True
-    )
+    search: Mapped[object] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR, persisted=True), deferred=True)
     sent_verbatim: Mapped[str | None] = mapped_column(Text)
     sent_edtf: Mapped[str | None] = mapped_column(Text)
     sent_lower: Mapped[datetime.date | None] = mapped_column(Date)
@@ -85,9 +86,7 @@ class Document(RecordMixin, FuzzyDated, Audited, Base):
     parties: Mapped[list[DocumentParty]] = relationship(
         lazy="raise", cascade="all, delete-orphan", order_by="DocumentParty.position"
     )
-    copies: Mapped[list[Copy]] = relationship(
-        lazy="raise", cascade="all, delete-orphan", order_by="Copy.position"
-    )
+    copies: Mapped[list[Copy]] = relationship(lazy="raise", cascade="all, delete-orphan", order_by="Copy.position")
 
 
 class DocumentParty(Audited, Base):
@@ -104,17 +103,11 @@ class DocumentParty(Audited, Base):
     )
 
     id: Mapped[serial_pk]
-    document_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
-    person_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("persons.id", ondelete="RESTRICT")
-    )
-    body_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("bodies.id", ondelete="RESTRICT")
-    )
+    person_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="RESTRICT"))
+    body_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("bodies.id", ondelete="RESTRICT"))
     name_as_printed: Mapped[str | None] = mapped_column(Text)
 
 
@@ -131,9 +124,7 @@ class Copy(Audited, Base):
     )
 
     id: Mapped[serial_pk]
-    document_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     archival_reference_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("archival_references.id", ondelete="RESTRICT"), index=True
@@ -169,9 +160,7 @@ class Edition(Audited, Base):
     __table_args__ = (UniqueConstraint("document_id", "publication_id"),)
 
     id: Mapped[serial_pk]
-    document_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     publication_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("publications.id", ondelete="RESTRICT"), index=True
     )
@@ -189,13 +178,9 @@ class Annotation(Audited, Base):
     __table_args__ = (CheckConstraint(f"kind IN {sql_in(AnnotationKind)}", name="kind"),)
 
     id: Mapped[serial_pk]
-    document_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    author_person_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("persons.id", ondelete="SET NULL")
-    )
+    author_person_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="SET NULL"))
     author_as_printed: Mapped[str | None] = mapped_column(Text)
     locator: Mapped[str | None] = mapped_column(Text)

@@ -82,9 +82,7 @@ class NameVariant(Audited, Base):
     )
 
     id: Mapped[serial_pk]
-    person_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("persons.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
@@ -106,9 +104,7 @@ class Body(RecordMixin, Audited, Base):
         ARRAY(Text),
         server_default=text("'{}'::text[]"),
     )
-    parent_id: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("bodies.id", ondelete="SET NULL")
-    )
+    parent_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("bodies.id", ondelete="SET NULL"))
     description: Mapped[str | None] = mapped_column(Text)
 
 
@@ -122,12 +118,8 @@ class Membership(FuzzyDated, Audited, Base):
     )
 
     id: Mapped[serial_pk]
-    person_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("persons.id", ondelete="CASCADE"), index=True
-    )
-    body_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("bodies.id", ondelete="CASCADE"), index=True
-    )
+    person_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    body_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("bodies.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)

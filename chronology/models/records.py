@@ -63,9 +63,7 @@ class FuzzyDated:
     date_lower: Mapped[datetime.date | None] = mapped_column(Date)
     date_upper: Mapped[datetime.date | None] = mapped_column(Date)
     date_precision: Mapped[str | None] = mapped_column(Text)
-    date_qualifiers: Mapped[list[str]] = mapped_column(
-        ARRAY(Text), server_default=text("'{}'::text[]")
-    )
+    date_qualifiers: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default=text("'{}'::text[]"))
 
     @declared_attr
     def date_span(cls) -> Mapped[object | None]:  # noqa: N805
@@ -73,8 +71,7 @@ class FuzzyDated:
             DATERANGE,
             # The CASE lets the bounds CHECK, not a range error, report reversed bounds.
             Computed(
-                "CASE WHEN date_lower <= date_upper "
-                "THEN daterange(date_lower, date_upper, '[]') END",
+                "CASE WHEN date_lower <= date_upper THEN daterange(date_lower, date_upper, '[]') END",
                 persisted=True,
             ),
         )
@@ -95,4 +92,43 @@ def fuzzy_date_constraints(table: str) -> tuple[CheckConstraint | Index, ...]:
         ),
         Index(f"ix_{table}_date_span", "date_span", postgresql_using="gist"),
         Index(f"ix_{table}_date_lower_id", "date_lower", "id"),
+    )
+
+
+# The keys the API pages by: undated records after every dated one, whichever the direction.
+UNDATED_LAST = "9999-12-31"
+UNDATED_FIRST = "0001-01-01"
+
+
+# What a timeline item shows, so that a window is read from the index alone.
+TIMELINE_COLUMNS = (
+    "id",
+    "date_lower",
+    "date_upper",
+    "date_verbatim",
+    "date_edtf",
+    "date_precision",
+    "date_qualifiers",
+    "title",
+)
+
+
+def timeline_index(table: str, *extra: str) -> Index:
+    """Return the GiST index on `date_span` that covers a timeline item's columns (and EXTRA)."""
+    return Index(
+        f"ix_{table}_timeline",
+        "date_span",
+        postgresql_using="gist",
+        postgresql_include=[*TIMELINE_COLUMNS, *extra],
+    )
+
+
+def date_order_index(table: str, *, descending: bool = False) -> Index:
+    """Return the index serving a list paged by date, undated records last."""
+    placeholder = UNDATED_FIRST if descending else UNDATED_LAST
+    suffix = "_desc" if descending else ""
+    return Index(
+        f"ix_{table}_date_order{suffix}",
+        text(f"coalesce(date_lower, '{placeholder}'::date)"),
+        "id",
     )

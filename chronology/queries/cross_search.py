@@ -12,7 +12,6 @@ from sqlalchemy import (
     case,
     func,
     literal,
-    literal_column,
     null,
     select,
     union_all,
@@ -34,31 +33,14 @@ HEADLINE_OPTIONS = "MaxFragments=2, MaxWords=30, MinWords=10"
 SEARCH_TYPES = ("document", "decision", "event", "person")
 
 
-def _weighted(*parts: tuple[Any, str]) -> Any:
-    vectors = [
-        func.setweight(
-            func.to_tsvector("english", func.coalesce(column, "")),
-            # An untyped literal, so that PostgreSQL reads the weight as its "char" type.
-            literal_column(f"'{weight}'"),
-        )
-        for column, weight in parts
-    ]
-    combined: Any = vectors[0]
-    for vector in vectors[1:]:
-        combined = combined.op("||")(vector)
-    return combined
-
-
 def decision_vector() -> Any:
-    """Return the tsvector of a decision's title, summary and text, computed in the query."""
-    # Computed per row: no generated column or GIN index exists for decisions yet,
-    # which is acceptable at the corpus' scale (a few thousand decisions).
-    return _weighted((decisions.c.title, "A"), (decisions.c.summary, "B"), (decisions.c.full_text, "C"))
+    """Return the tsvector of a decision's title, summary and text (a stored, GIN-indexed column)."""
+    return decisions.c.search
 
 
 def event_vector() -> Any:
-    """Return the tsvector of an event's title and description, computed in the query."""
-    return _weighted((events.c.title, "A"), (events.c.description, "B"))
+    """Return the tsvector of an event's title and description (a stored, GIN-indexed column)."""
+    return events.c.search
 
 
 def decision_matches(text: str) -> ColumnElement[bool]:

@@ -49,12 +49,11 @@ def text_query(text: str) -> Any:
 
 def filtered(criteria: DocumentCriteria) -> Select[Any]:
     """Return a SELECT of documents meeting CRITERIA (no order, no limit)."""
-    query = select(documents)
+    # Not the stored search vector: large, and no reader needs it.
+    query = select(*(column for column in documents.c if column.name != "search"))
     conditions = []
     if criteria.start is not None and criteria.end is not None:
-        conditions.append(
-            window_condition(documents.c.date_span, criteria.start, criteria.end, criteria.match)
-        )
+        conditions.append(window_condition(documents.c.date_span, criteria.start, criteria.end, criteria.match))
     if criteria.kinds:
         conditions.append(documents.c.kind.in_(criteria.kinds))
     if criteria.person_id is not None or criteria.body_id is not None:

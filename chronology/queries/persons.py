@@ -16,35 +16,42 @@ variants = models.NameVariant.__table__
 WORD_SIMILARITY_FLOOR = 0.25
 
 
+def _substring(name: str) -> str:
+    escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def person_matches(name: str) -> tuple[Select[Any], Any]:
     """Return a SELECT of persons matching NAME in any variant, and its score column."""
-    needle = literal(name.lower())
+    # pg_trgm folds case itself, so the columns are compared bare: that is what lets the
+    # trigram GIN indexes on them serve `%`, `<%` and ILIKE.
+    needle = literal(name)
     candidates = (
         select(
             variants.c.person_id.label("person_id"),
             func.greatest(
-                func.similarity(func.lower(variants.c.name), needle),
-                func.word_similarity(needle, func.lower(variants.c.name)),
+                func.similarity(variants.c.name, needle),
+                func.word_similarity(needle, variants.c.name),
             ).label("score"),
         )
         .where(
             or_(
-                func.lower(variants.c.name).op("%")(needle),
-                needle.op("<%")(func.lower(variants.c.name)),
-                func.lower(variants.c.name).contains(name.lower()),
+                variants.c.name.op("%")(needle),
+                needle.op("<%")(variants.c.name),
+                variants.c.name.ilike(_substring(name), escape="\\"),
             )
         )
         .union_all(
             select(
                 persons.c.id.label("person_id"),
                 func.greatest(
-                    func.similarity(func.lower(persons.c.canonical_name), needle),
-                    func.word_similarity(needle, func.lower(persons.c.canonical_name)),
+                    func.similarity(persons.c.canonical_name, needle),
+                    func.word_similarity(needle, persons.c.canonical_name),
                 ).label("score"),
             ).where(
                 or_(
-                    func.lower(persons.c.canonical_name).op("%")(needle),
-                    needle.op("<%")(func.lower(persons.c.canonical_name)),
+                    persons.c.canonical_name.op("%")(needle),
+                    needle.op("<%")(persons.c.canonical_name),
                 )
             )
         )

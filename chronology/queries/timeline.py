@@ -10,8 +10,6 @@ from typing import Any
 from sqlalchemy import (
     TIMESTAMP,
     ColumnElement,
-    Date,
-    Integer,
     Select,
     Text,
     and_,
@@ -21,10 +19,8 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    literal_column,
     null,
     select,
-    true,
     union_all,
 )
 
@@ -76,14 +72,14 @@ def _body_name(short: Any, full: Any) -> Any:
     return func.coalesce(short, full)
 
 
-def _first_author() -> Any:
+def _first_author(document_id: Any) -> Any:
     """Return the name of a document's first author, person or body, for its lane."""
     return (
         select(func.coalesce(persons.c.short_name, persons.c.canonical_name, bodies.c.short_name, bodies.c.name))
         .select_from(parties)
         .outerjoin(persons, persons.c.id == parties.c.person_id)
         .outerjoin(bodies, bodies.c.id == parties.c.body_id)
-        .where(parties.c.document_id == documents.c.id, parties.c.role == "author")
+        .where(parties.c.document_id == document_id, parties.c.role == "author")
         .order_by(parties.c.position)
         .limit(1)
         .scalar_subquery()
@@ -154,21 +150,22 @@ def _date_columns(table: Any) -> list[Any]:
     ]
 
 
-def _branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
+def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
     """Return one SELECT per wanted record type, with the item columns or only the span."""
-    branches: list[Select[Any]] = []
+    found: list[Select[Any]] = []
     if "document" in criteria.types:
         columns = (
             [
                 documents.c.title.label("label"),
                 *_date_columns(documents),
                 documents.c.kind.label("kind"),
-                _first_author().label("lane"),
+                # Filled in after the limit: the lane costs a lookup per document.
+                cast(null(), Text).label("lane"),
             ]
             if full
             else [documents.c.date_lower, documents.c.date_upper]
         )
-        branches.append(
+        found.append(
             select(literal("document", Text).label("type"), documents.c.id.label("id"), *columns).where(
                 and_(*_document_conditions(criteria))
             )
@@ -190,7 +187,7 @@ def _branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
         )
         if full:
             query = query.join_from(decisions, bodies, bodies.c.id == decisions.c.body_id)
-        branches.append(query)
+        found.append(query)
     if "event" in criteria.types:
         columns = (
             [
@@ -202,22 +199,26 @@ def _branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
             if full
             else [events.c.date_lower, events.c.date_upper]
         )
-        branches.append(
+        found.append(
             select(literal("event", Text).label("type"), events.c.id.label("id"), *columns).where(
                 and_(*_event_conditions(criteria))
             )
         )
-    return branches
+    return found
 
 
 def timeline_statement(criteria: TimelineCriteria, limit: int) -> Select[Any] | None:
     """Return up to LIMIT items whose span overlaps the window, by first day; None if no types."""
-    branches = _branches(criteria, full=True)
-    if not branches:
+    selects = branches(criteria, full=True)
+    if not selects:
         return None
-    items = union_all(*branches).subquery("items")
+    items = union_all(*selects).subquery("items")
     order = case(*((items.c.type == kind, rank) for kind, rank in _TYPE_ORDER.items()))
-    return select(items).order_by(items.c.date_lower, order, items.c.id).limit(limit)
+    page = select(items, order.label("type_order")).order_by(items.c.date_lower, order, items.c.id).limit(limit)
+    kept = page.subquery("page")
+    lane = case((kept.c.type == "document", _first_author(kept.c.id)), else_=kept.c.lane)
+    columns = [c for c in kept.c if c.name not in ("lane", "type_order")]
+    return select(*columns, lane.label("lane")).order_by(kept.c.date_lower, kept.c.type_order, kept.c.id)
 
 
 def bucket_count(start: datetime.date, end: datetime.date, bucket: Bucket) -> int:
@@ -231,66 +232,3 @@ def bucket_count(start: datetime.date, end: datetime.date, bucket: Bucket) -> in
     if bucket is Bucket.MONTH:
         return (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
     return end.year - start.year + 1
-
-
-def histogram_statement(criteria: TimelineCriteria, bucket: Bucket) -> Select[Any]:
-    """Return one row per calendar bucket of the window: start, end, total and counts by type.
-
-    A record counts in every bucket its span touches inside the window, so a record
-    known only to the month counts in each day of that month.
-    """
-    step: ColumnElement[Any] = literal_column(f"interval '1 {bucket.value}'")
-    start = literal(criteria.start, Date)
-    end = literal(criteria.end, Date)
-
-    def first_day(day: Any) -> Any:
-        return func.date_trunc(bucket.value, cast(day, _TIMESTAMP))
-
-    def days(first: Any, last: Any, name: str) -> Any:
-        return func.generate_series(first_day(first), cast(last, _TIMESTAMP), step).column_valued(name)
-
-    grid_first = days(start, end, "grid_first")
-    grid = select(cast(grid_first, Date).label("first")).subquery("grid")
-    branches = _branches(criteria, full=False)
-    hits: Any
-    if branches:
-        spans = union_all(*branches).subquery("spans")
-        # Each record meets only the buckets its span touches: a set-returning function
-        # per record, rather than comparing every record with every bucket.
-        touched = (
-            func.generate_series(
-                first_day(func.greatest(spans.c.date_lower, start)),
-                cast(func.least(spans.c.date_upper, end), _TIMESTAMP),
-                step,
-            )
-            .table_valued("touched")
-            .lateral("touched")
-        )
-        hits = (
-            select(cast(touched.c.touched, Date).label("first"), spans.c.type)
-            .select_from(spans.join(touched, true()))
-            .subquery("hits")
-        )
-    else:
-        hits = (
-            select(cast(null(), Date).label("first"), cast(null(), Text).label("type")).where(false()).subquery("hits")
-        )
-
-    def counted(kind: str) -> Any:
-        return cast(func.count().filter(hits.c.type == kind), Integer)
-
-    last_day = cast(grid.c.first + step - literal_column("interval '1 day'"), Date)
-    return (
-        select(
-            func.greatest(grid.c.first, start).label("start"),
-            func.least(last_day, end).label("end"),
-            cast(func.count(hits.c.type), Integer).label("total"),
-            counted("document").label("documents"),
-            counted("decision").label("decisions"),
-            counted("event").label("events"),
-        )
-        .select_from(grid)
-        .outerjoin(hits, hits.c.first == grid.c.first)
-        .group_by(grid.c.first)
-        .order_by(grid.c.first)
-    )

@@ -18,9 +18,7 @@ class DateMatch(StrEnum):
     POSSIBLY_WITHIN = "possibly_within"
 
 
-def window_condition(
-    span: Any, start: datetime.date, end: datetime.date, match: DateMatch
-) -> ColumnElement[bool]:
+def window_condition(span: Any, start: datetime.date, end: datetime.date, match: DateMatch) -> ColumnElement[bool]:
     """Return the condition that a `date_span` column meets a window, served by its GiST index."""
     window = func.daterange(literal(start), literal(end), literal("[]"), type_=DATERANGE)
     overlaps: ColumnElement[bool] = span.op("&&")(window)

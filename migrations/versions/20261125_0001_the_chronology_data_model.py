@@ -41,9 +41,7 @@ def upgrade() -> None:
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
-        sa.CheckConstraint(
-            "role IN ('reader', 'editor', 'admin')", name=op.f("ck_api_tokens_role")
-        ),
+        sa.CheckConstraint("role IN ('reader', 'editor', 'admin')", name=op.f("ck_api_tokens_role")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_tokens")),
         sa.UniqueConstraint("name", name=op.f("uq_api_tokens_name")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_tokens_token_hash")),
@@ -79,9 +77,7 @@ def upgrade() -> None:
             "confidence >= 0 AND confidence <= 1",
             name=op.f("ck_archival_references_confidence_range"),
         ),
-        sa.CheckConstraint(
-            "length(btrim(fond)) > 0", name=op.f("ck_archival_references_fond_not_blank")
-        ),
+        sa.CheckConstraint("length(btrim(fond)) > 0", name=op.f("ck_archival_references_fond_not_blank")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_archival_references")),
     )
     op.create_index(
@@ -106,17 +102,11 @@ def upgrade() -> None:
         sa.Column("new_values", postgresql.JSONB(astext_type=sa.Text()), nullable=True),
         sa.Column("actor", sa.Text(), nullable=True),
         sa.Column("transaction_id", sa.BigInteger(), nullable=False),
-        sa.Column(
-            "at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False
-        ),
-        sa.CheckConstraint(
-            "action IN ('insert', 'update', 'delete')", name=op.f("ck_audit_log_action")
-        ),
+        sa.Column("at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("action IN ('insert', 'update', 'delete')", name=op.f("ck_audit_log_action")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
     )
-    op.create_index(
-        "ix_audit_log_table_key", "audit_log", ["table_name", "row_key", "id"], unique=False
-    )
+    op.create_index("ix_audit_log_table_key", "audit_log", ["table_name", "row_key", "id"], unique=False)
     op.create_table(
         "publications",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -190,9 +180,7 @@ def upgrade() -> None:
             "kind IN ('party_organ', 'state_organ', 'commissariat', 'court', 'regional_committee', 'other')",
             name=op.f("ck_bodies_kind"),
         ),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_bodies_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_bodies_id_records"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["parent_id"],
             ["bodies.id"],
@@ -289,9 +277,7 @@ def upgrade() -> None:
             "(date_edtf IS NULL) = (date_lower IS NULL) AND (date_lower IS NULL) = (date_upper IS NULL) AND (date_lower IS NULL) = (date_precision IS NULL)",
             name=op.f("ck_documents_date_complete"),
         ),
-        sa.CheckConstraint(
-            "date_lower <= date_upper", name=op.f("ck_documents_date_bounds_ordered")
-        ),
+        sa.CheckConstraint("date_lower <= date_upper", name=op.f("ck_documents_date_bounds_ordered")),
         sa.CheckConstraint("length(btrim(title)) > 0", name=op.f("ck_documents_title_not_blank")),
         sa.CheckConstraint(
             "received_lower IS NULL OR received_upper IS NULL OR received_lower <= received_upper",
@@ -301,22 +287,14 @@ def upgrade() -> None:
             "sent_lower IS NULL OR sent_upper IS NULL OR sent_lower <= sent_upper",
             name=op.f("ck_documents_sent_bounds_ordered"),
         ),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_documents_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_documents_id_records"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_documents")),
         sa.UniqueConstraint("natural_key", name=op.f("uq_documents_natural_key")),
     )
     op.create_index("ix_documents_date_lower_id", "documents", ["date_lower", "id"], unique=False)
-    op.create_index(
-        "ix_documents_date_span", "documents", ["date_span"], unique=False, postgresql_using="gist"
-    )
-    op.create_index(
-        "ix_documents_kind_date_lower_id", "documents", ["kind", "date_lower", "id"], unique=False
-    )
-    op.create_index(
-        "ix_documents_search", "documents", ["search"], unique=False, postgresql_using="gin"
-    )
+    op.create_index("ix_documents_date_span", "documents", ["date_span"], unique=False, postgresql_using="gist")
+    op.create_index("ix_documents_kind_date_lower_id", "documents", ["kind", "date_lower", "id"], unique=False)
+    op.create_index("ix_documents_search", "documents", ["search"], unique=False, postgresql_using="gin")
     op.create_table(
         "events",
         sa.Column("natural_key", sa.Text(), nullable=True),
@@ -382,16 +360,12 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("date_lower <= date_upper", name=op.f("ck_events_date_bounds_ordered")),
         sa.CheckConstraint("length(btrim(title)) > 0", name=op.f("ck_events_title_not_blank")),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_events_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_events_id_records"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
         sa.UniqueConstraint("natural_key", name=op.f("uq_events_natural_key")),
     )
     op.create_index("ix_events_date_lower_id", "events", ["date_lower", "id"], unique=False)
-    op.create_index(
-        "ix_events_date_span", "events", ["date_span"], unique=False, postgresql_using="gist"
-    )
+    op.create_index("ix_events_date_span", "events", ["date_span"], unique=False, postgresql_using="gist")
     op.create_table(
         "persons",
         sa.Column("authority_key", sa.Text(), nullable=True),
@@ -427,9 +401,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
-        sa.CheckConstraint(
-            "wikidata_qid ~ '^Q[0-9]+$'", name=op.f("ck_persons_wikidata_qid_format")
-        ),
+        sa.CheckConstraint("wikidata_qid ~ '^Q[0-9]+$'", name=op.f("ck_persons_wikidata_qid_format")),
         sa.CheckConstraint(
             "born_lower IS NULL OR born_upper IS NULL OR born_lower <= born_upper",
             name=op.f("ck_persons_born_bounds_ordered"),
@@ -438,9 +410,7 @@ def upgrade() -> None:
             "died_lower IS NULL OR died_upper IS NULL OR died_lower <= died_upper",
             name=op.f("ck_persons_died_bounds_ordered"),
         ),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_persons_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_persons_id_records"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_persons")),
         sa.UniqueConstraint("authority_key", name=op.f("uq_persons_authority_key")),
         sa.UniqueConstraint("wikidata_qid", name=op.f("uq_persons_wikidata_qid")),
@@ -477,9 +447,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
-        sa.CheckConstraint(
-            "certainty IN ('certain', 'probable', 'possible')", name=op.f("ck_relations_certainty")
-        ),
+        sa.CheckConstraint("certainty IN ('certain', 'probable', 'possible')", name=op.f("ck_relations_certainty")),
         sa.CheckConstraint(
             "type IN ('replies_to', 'proposes', 'vote_on', 'decided_by', 'formalised_as', 'implements', 'published_as', 'mentions', 'encloses', 'supersedes', 'version_of', 'part_of')",
             name=op.f("ck_relations_type"),
@@ -504,16 +472,10 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_relations")),
-        sa.UniqueConstraint(
-            "type", "source_id", "target_id", name=op.f("uq_relations_type_source_id_target_id")
-        ),
+        sa.UniqueConstraint("type", "source_id", "target_id", name=op.f("uq_relations_type_source_id_target_id")),
     )
-    op.create_index(
-        "ix_relations_source_type", "relations", ["source_id", "type", "target_id"], unique=False
-    )
-    op.create_index(
-        "ix_relations_target_type", "relations", ["target_id", "type", "source_id"], unique=False
-    )
+    op.create_index("ix_relations_source_type", "relations", ["source_id", "type", "target_id"], unique=False)
+    op.create_index("ix_relations_target_type", "relations", ["target_id", "type", "source_id"], unique=False)
     op.create_table(
         "annotations",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -554,9 +516,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_annotations")),
     )
-    op.create_index(
-        op.f("ix_annotations_document_id"), "annotations", ["document_id"], unique=False
-    )
+    op.create_index(op.f("ix_annotations_document_id"), "annotations", ["document_id"], unique=False)
     op.create_table(
         "copies",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -603,9 +563,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_copies")),
         sa.UniqueConstraint("document_id", "position", name=op.f("uq_copies_document_id_position")),
     )
-    op.create_index(
-        op.f("ix_copies_archival_reference_id"), "copies", ["archival_reference_id"], unique=False
-    )
+    op.create_index(op.f("ix_copies_archival_reference_id"), "copies", ["archival_reference_id"], unique=False)
     op.create_index(op.f("ix_copies_document_id"), "copies", ["document_id"], unique=False)
     op.create_table(
         "decisions",
@@ -668,16 +626,12 @@ def upgrade() -> None:
             "outcome IN ('approved', 'approved_with_changes', 'rejected', 'postponed', 'referred')",
             name=op.f("ck_decisions_outcome"),
         ),
-        sa.CheckConstraint(
-            "procedure IN ('meeting', 'poll', 'plenum_vote')", name=op.f("ck_decisions_procedure")
-        ),
+        sa.CheckConstraint("procedure IN ('meeting', 'poll', 'plenum_vote')", name=op.f("ck_decisions_procedure")),
         sa.CheckConstraint(
             "(date_edtf IS NULL) = (date_lower IS NULL) AND (date_lower IS NULL) = (date_upper IS NULL) AND (date_lower IS NULL) = (date_precision IS NULL)",
             name=op.f("ck_decisions_date_complete"),
         ),
-        sa.CheckConstraint(
-            "date_lower <= date_upper", name=op.f("ck_decisions_date_bounds_ordered")
-        ),
+        sa.CheckConstraint("date_lower <= date_upper", name=op.f("ck_decisions_date_bounds_ordered")),
         sa.CheckConstraint("length(btrim(title)) > 0", name=op.f("ck_decisions_title_not_blank")),
         sa.ForeignKeyConstraint(
             ["archival_reference_id"],
@@ -691,9 +645,7 @@ def upgrade() -> None:
             name=op.f("fk_decisions_body_id_bodies"),
             ondelete="RESTRICT",
         ),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_decisions_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_decisions_id_records"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_decisions")),
         sa.UniqueConstraint("natural_key", name=op.f("uq_decisions_natural_key")),
     )
@@ -705,9 +657,7 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_decisions_body_id"), "decisions", ["body_id"], unique=False)
     op.create_index("ix_decisions_date_lower_id", "decisions", ["date_lower", "id"], unique=False)
-    op.create_index(
-        "ix_decisions_date_span", "decisions", ["date_span"], unique=False, postgresql_using="gist"
-    )
+    op.create_index("ix_decisions_date_span", "decisions", ["date_span"], unique=False, postgresql_using="gist")
     op.create_table(
         "document_parties",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -730,9 +680,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
-        sa.CheckConstraint(
-            "role IN ('author', 'recipient', 'intermediary')", name=op.f("ck_document_parties_role")
-        ),
+        sa.CheckConstraint("role IN ('author', 'recipient', 'intermediary')", name=op.f("ck_document_parties_role")),
         sa.CheckConstraint(
             "(person_id IS NULL) <> (body_id IS NULL)",
             name=op.f("ck_document_parties_person_or_body"),
@@ -764,15 +712,9 @@ def upgrade() -> None:
             name=op.f("uq_document_parties_document_id_role_position"),
         ),
     )
-    op.create_index(
-        "ix_document_parties_body_role", "document_parties", ["body_id", "role"], unique=False
-    )
-    op.create_index(
-        op.f("ix_document_parties_document_id"), "document_parties", ["document_id"], unique=False
-    )
-    op.create_index(
-        "ix_document_parties_person_role", "document_parties", ["person_id", "role"], unique=False
-    )
+    op.create_index("ix_document_parties_body_role", "document_parties", ["body_id", "role"], unique=False)
+    op.create_index(op.f("ix_document_parties_document_id"), "document_parties", ["document_id"], unique=False)
+    op.create_index("ix_document_parties_person_role", "document_parties", ["person_id", "role"], unique=False)
     op.create_table(
         "editions",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -807,14 +749,10 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_editions")),
-        sa.UniqueConstraint(
-            "document_id", "publication_id", name=op.f("uq_editions_document_id_publication_id")
-        ),
+        sa.UniqueConstraint("document_id", "publication_id", name=op.f("uq_editions_document_id_publication_id")),
     )
     op.create_index(op.f("ix_editions_document_id"), "editions", ["document_id"], unique=False)
-    op.create_index(
-        op.f("ix_editions_publication_id"), "editions", ["publication_id"], unique=False
-    )
+    op.create_index(op.f("ix_editions_publication_id"), "editions", ["publication_id"], unique=False)
     op.create_table(
         "event_participants",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -854,12 +792,8 @@ def upgrade() -> None:
             name=op.f("uq_event_participants_event_id_person_id_role"),
         ),
     )
-    op.create_index(
-        op.f("ix_event_participants_event_id"), "event_participants", ["event_id"], unique=False
-    )
-    op.create_index(
-        op.f("ix_event_participants_person_id"), "event_participants", ["person_id"], unique=False
-    )
+    op.create_index(op.f("ix_event_participants_event_id"), "event_participants", ["event_id"], unique=False)
+    op.create_index(op.f("ix_event_participants_person_id"), "event_participants", ["person_id"], unique=False)
     op.create_table(
         "memberships",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
@@ -913,9 +847,7 @@ def upgrade() -> None:
             "(date_edtf IS NULL) = (date_lower IS NULL) AND (date_lower IS NULL) = (date_upper IS NULL) AND (date_lower IS NULL) = (date_precision IS NULL)",
             name=op.f("ck_memberships_date_complete"),
         ),
-        sa.CheckConstraint(
-            "date_lower <= date_upper", name=op.f("ck_memberships_date_bounds_ordered")
-        ),
+        sa.CheckConstraint("date_lower <= date_upper", name=op.f("ck_memberships_date_bounds_ordered")),
         sa.ForeignKeyConstraint(
             ["body_id"],
             ["bodies.id"],
@@ -931,9 +863,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_memberships")),
     )
     op.create_index(op.f("ix_memberships_body_id"), "memberships", ["body_id"], unique=False)
-    op.create_index(
-        "ix_memberships_date_lower_id", "memberships", ["date_lower", "id"], unique=False
-    )
+    op.create_index("ix_memberships_date_lower_id", "memberships", ["date_lower", "id"], unique=False)
     op.create_index(
         "ix_memberships_date_span",
         "memberships",
@@ -984,9 +914,7 @@ def upgrade() -> None:
         postgresql_using="gin",
         postgresql_ops={"name": "gin_trgm_ops"},
     )
-    op.create_index(
-        op.f("ix_name_variants_person_id"), "name_variants", ["person_id"], unique=False
-    )
+    op.create_index(op.f("ix_name_variants_person_id"), "name_variants", ["person_id"], unique=False)
     op.create_table(
         "tallies",
         sa.Column("decision_id", sa.BigInteger(), nullable=False),
@@ -1049,9 +977,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
-        sa.CheckConstraint(
-            "position IN ('for', 'against', 'abstained', 'agreed')", name=op.f("ck_votes_position")
-        ),
+        sa.CheckConstraint("position IN ('for', 'against', 'abstained', 'agreed')", name=op.f("ck_votes_position")),
         sa.CheckConstraint(
             "recorded_in IN ('cipher_marks', 'secretary_note', 'own_telegram', 'minutes')",
             name=op.f("ck_votes_recorded_in"),
@@ -1062,9 +988,7 @@ def upgrade() -> None:
             name=op.f("fk_votes_decision_id_decisions"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["id"], ["records.id"], name=op.f("fk_votes_id_records"), ondelete="CASCADE"
-        ),
+        sa.ForeignKeyConstraint(["id"], ["records.id"], name=op.f("fk_votes_id_records"), ondelete="CASCADE"),
         sa.ForeignKeyConstraint(
             ["person_id"],
             ["persons.id"],
@@ -1078,15 +1002,11 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_votes")),
-        sa.UniqueConstraint(
-            "decision_id", "person_id", name=op.f("uq_votes_decision_id_person_id")
-        ),
+        sa.UniqueConstraint("decision_id", "person_id", name=op.f("uq_votes_decision_id_person_id")),
     )
     op.create_index(op.f("ix_votes_decision_id"), "votes", ["decision_id"], unique=False)
     op.create_index(op.f("ix_votes_person_id"), "votes", ["person_id"], unique=False)
-    op.create_index(
-        op.f("ix_votes_source_document_id"), "votes", ["source_document_id"], unique=False
-    )
+    op.create_index(op.f("ix_votes_source_document_id"), "votes", ["source_document_id"], unique=False)
     # ### end Alembic commands ###
     for statement in create_triggers():
         op.execute(statement)

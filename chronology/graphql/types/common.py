@@ -40,18 +40,12 @@ describe(
 
 @strawberry.type(description="A historical date as the source states it and as a span of days.")
 class HistoricalDate:
-    verbatim: str = strawberry.field(
-        description="Exactly what the source says, e.g. `August 17 [1936]`."
-    )
-    edtf: str = strawberry.field(
-        description="The date in EDTF (ISO 8601-2), e.g. `1936-08-17`, `1935-12~`."
-    )
+    verbatim: str = strawberry.field(description="Exactly what the source says, e.g. `August 17 [1936]`.")
+    edtf: str = strawberry.field(description="The date in EDTF (ISO 8601-2), e.g. `1936-08-17`, `1935-12~`.")
     earliest: datetime.date = strawberry.field(description="The first day the date may mean.")
     latest: datetime.date = strawberry.field(description="The last day the date may mean.")
     precision: DatePrecision = strawberry.field(description="How finely the date is known.")
-    qualifiers: list[DateQualifier] = strawberry.field(
-        description="Doubt, approximation, editorial supply."
-    )
+    qualifiers: list[DateQualifier] = strawberry.field(description="Doubt, approximation, editorial supply.")
 
     @strawberry.field(description="The date for display: `17 August [1936]`, `c. December 1935`.")
     def display(self) -> str:
@@ -97,38 +91,26 @@ def historical_date(row: Any, prefix: str = "date") -> HistoricalDate | None:
     )
 
 
-@strawberry.type(
-    description="Where a document or decision is kept: repository, fond, opis, delo, folios."
-)
+@strawberry.type(description="Where a document or decision is kept: repository, fond, opis, delo, folios.")
 class ArchivalReference:
-    repository: str | None = strawberry.field(
-        description="Today's name of the archive, e.g. RGASPI."
-    )
+    repository: str | None = strawberry.field(description="Today's name of the archive, e.g. RGASPI.")
     repository_as_printed: str | None = strawberry.field(
         description="The archive as the source names it (RTsKhIDNI is today's RGASPI)."
     )
     fond: str = strawberry.field(description="The fond (collection), e.g. 558 for Stalin's papers.")
     opis: str | None = strawberry.field(description="The opis (inventory) within the fond.")
     delo: str | None = strawberry.field(description="The delo (file) within the opis.")
-    folios: str | None = strawberry.field(
-        description="The folios (listy), e.g. `42–46`, `55, 55v`."
-    )
+    folios: str | None = strawberry.field(description="The folios (listy), e.g. `42–46`, `55, 55v`.")
     verbatim: str = strawberry.field(description="The reference exactly as printed.")
     normalised: str = strawberry.field(description="The reference in one canonical form.")
-    doubtful: bool = strawberry.field(
-        description="The reading needed repair or looks like a misprint."
-    )
-    note: str | None = strawberry.field(
-        description="Why the reading is doubtful, and the likely reading."
-    )
+    doubtful: bool = strawberry.field(description="The reading needed repair or looks like a misprint.")
+    note: str | None = strawberry.field(description="Why the reading is doubtful, and the likely reading.")
     confidence: float = strawberry.field(description="How sure the reading is, from 0 to 1.")
 
     @strawberry.field(description="The reference written out in a citation style.")
     def citation(
         self,
-        style: Annotated[
-            CitationStyle, strawberry.argument(description="The citation style.")
-        ] = CitationStyle.CHICAGO,
+        style: Annotated[CitationStyle, strawberry.argument(description="The citation style.")] = CitationStyle.CHICAGO,
     ) -> str:
         try:
             return parse_reference(self.normalised).cite(ArchiveStyle(style.value))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 
 from chronology import models
 from chronology.graphql.context import Info
 from chronology.graphql.ids import encode_id
-from chronology.graphql.loaders import many_by, one_by_id, table
+from chronology.graphql.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.common import (
     ArchivalReference,
     HistoricalDate,
@@ -45,9 +45,7 @@ class Vote(Node):
     source_document_pk: strawberry.Private[int | None]
     position: VotePosition = strawberry.field(description="For, against, abstained or agreed.")
     recorded_in: VoteRecordedIn = strawberry.field(description="Where the vote is recorded.")
-    name_as_printed: str | None = strawberry.field(
-        description="The voter's name as the source prints it."
-    )
+    name_as_printed: str | None = strawberry.field(description="The voter's name as the source prints it.")
     note: str | None = strawberry.field(description="Anything doubtful about the vote.")
     version: int = strawberry.field(description="The record's version.")
 
@@ -57,9 +55,7 @@ class Vote(Node):
 
     @strawberry.field(description="Who voted.")
     async def person(self, info: Info) -> Person:
-        return Person.from_row(
-            await one_by_id(info.context, table(models.Person)).load(self.person_pk)
-        )
+        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.person_pk))
 
     @strawberry.field(description="The decision voted on.")
     async def decision(self, info: Info) -> Decision:
@@ -73,9 +69,7 @@ class Vote(Node):
 
         if self.source_document_pk is None:
             return None
-        return Document.from_row(
-            await one_by_id(info.context, _documents).load(self.source_document_pk)
-        )
+        return Document.from_row(await one_by_id(info.context, _documents).load(self.source_document_pk))
 
     @classmethod
     def from_row(cls, row: Any) -> Vote:
@@ -98,12 +92,8 @@ class Tally:
     votes_for: int = strawberry.field(description="Named votes for (including 'agreed').")
     votes_against: int = strawberry.field(description="Named votes against.")
     abstentions: int = strawberry.field(description="Named abstentions.")
-    recorded_for: int | None = strawberry.field(
-        description="The count for, where only a count survives."
-    )
-    recorded_against: int | None = strawberry.field(
-        description="The count against, where it survives."
-    )
+    recorded_for: int | None = strawberry.field(description="The count for, where only a count survives.")
+    recorded_against: int | None = strawberry.field(description="The count against, where it survives.")
     recorded_abstentions: int | None = strawberry.field(description="Abstentions, where counted.")
     unanimous: bool = strawberry.field(description="The source says the decision was unanimous.")
     verbatim: str | None = strawberry.field(description="The tally as the source words it.")
@@ -123,13 +113,9 @@ class Decision(Node):
     protocol_item: str | None = strawberry.field(description="The protocol item, e.g. `17/10`.")
     summary: str | None = strawberry.field(description="What was decided, in our own words.")
     full_text: str | None = strawberry.field(description="The decision's text, where held.")
-    special_file: bool = strawberry.field(
-        description="Recorded in the secret 'special file' (osobaya papka)."
-    )
+    special_file: bool = strawberry.field(description="Recorded in the secret 'special file' (osobaya papka).")
     needs_review: bool = strawberry.field(description="The import flagged something to check.")
-    version: int = strawberry.field(
-        description="The record's version; pass it as `expectedVersion`."
-    )
+    version: int = strawberry.field(description="The record's version; pass it as `expectedVersion`.")
 
     @strawberry.field(description="The decision's global id.")
     def id(self) -> strawberry.ID:
@@ -143,24 +129,20 @@ class Decision(Node):
     async def archival_reference(self, info: Info) -> ArchivalReference | None:
         if self.reference_pk is None:
             return None
-        row = await one_by_id(info.context, table(models.ArchivalReferenceRow)).load(
-            self.reference_pk
-        )
+        row = await one_by_id(info.context, table(models.ArchivalReferenceRow)).load(self.reference_pk)
         return archival_reference(row)
 
     @strawberry.field(description="Each member's recorded vote.")
     async def votes(self, info: Info) -> list[Vote]:
         return [Vote.from_row(r) for r in await _votes_by_decision(info).load(self.pk)]
 
-    @strawberry.field(
-        description="The vote counted: from the named votes, and any surviving tally."
-    )
+    @strawberry.field(description="The vote counted: from the named votes, and any surviving tally.")
     async def tally(self, info: Info) -> Tally:
         votes = await _votes_by_decision(info).load(self.pk)
         rows = await many_by(
             info.context,
             "tallies",
-            select(_tallies, _tallies.c.decision_id.label("_group")),
+            lambda: select(_tallies, _tallies.c.decision_id.label("_group")),
             _tallies.c.decision_id,
         ).load(self.pk)
         surviving = rows[0] if rows else None
@@ -181,9 +163,7 @@ class Decision(Node):
     async def proposed_by(
         self, info: Info
     ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document")]]:
-        return await _linked_documents(
-            info, self.pk, incoming=True, types=("proposes", "decided_by")
-        )
+        return await _linked_documents(info, self.pk, incoming=True, types=("proposes", "decided_by"))
 
     @strawberry.field(description="The decrees or resolutions the decision was formalised as.")
     async def formalised_as(
@@ -221,15 +201,13 @@ class Decision(Node):
 
 
 def _votes_by_decision(info: Info) -> Any:
-    query = select(_votes, _votes.c.decision_id.label("_group")).order_by(
-        _votes.c.decision_id, _votes.c.id
-    )
+    def query() -> Select[Any]:
+        return select(_votes, _votes.c.decision_id.label("_group")).order_by(_votes.c.decision_id, _votes.c.id)
+
     return many_by(info.context, "votes_by_decision", query, _votes.c.decision_id)
 
 
-async def _linked_documents(
-    info: Info, decision_pk: int, *, incoming: bool, types: tuple[str, ...]
-) -> list[Document]:
+async def _linked_documents(info: Info, decision_pk: int, *, incoming: bool, types: tuple[str, ...]) -> list[Document]:
     from chronology.graphql.types.document import Document
 
     near, far = (
@@ -237,50 +215,55 @@ async def _linked_documents(
         if incoming
         else (_relations.c.source_id, _relations.c.target_id)
     )
-    query = (
-        select(_documents, near.label("_group"))
-        .join(_relations, far == _documents.c.id)
-        .where(_relations.c.type.in_(types))
-        .order_by(near, _documents.c.date_lower, _documents.c.id)
-    )
+
+    def query() -> Select[Any]:
+        return (
+            select(*columns(_documents), near.label("_group"))
+            .join(_relations, far == _documents.c.id)
+            .where(_relations.c.type.in_(types))
+            .order_by(near, _documents.c.date_lower, _documents.c.id)
+        )
+
     name = f"linked:{incoming}:{','.join(types)}"
-    return [
-        Document.from_row(r)
-        for r in await many_by(info.context, name, query, near).load(decision_pk)
-    ]
+    return [Document.from_row(r) for r in await many_by(info.context, name, query, near).load(decision_pk)]
 
 
 async def votes_of_person(info: Info, person_pk: int) -> list[Vote]:
     """Return a person's votes, by the decisions' dates."""
-    query = (
-        select(_votes, _votes.c.person_id.label("_group"))
-        .join(_decisions, _decisions.c.id == _votes.c.decision_id)
-        .order_by(_votes.c.person_id, _decisions.c.date_lower, _votes.c.id)
-    )
+
+    def query() -> Select[Any]:
+        return (
+            select(_votes, _votes.c.person_id.label("_group"))
+            .join(_decisions, _decisions.c.id == _votes.c.decision_id)
+            .order_by(_votes.c.person_id, _decisions.c.date_lower, _votes.c.id)
+        )
+
     rows = await many_by(info.context, "votes_of_person", query, _votes.c.person_id).load(person_pk)
     return [Vote.from_row(r) for r in rows]
 
 
 async def votes_in_document(info: Info, document_pk: int) -> list[Vote]:
     """Return the votes recorded in a document."""
-    query = select(_votes, _votes.c.source_document_id.label("_group")).order_by(
-        _votes.c.source_document_id, _votes.c.id
-    )
-    rows = await many_by(
-        info.context, "votes_in_document", query, _votes.c.source_document_id
-    ).load(document_pk)
+
+    def query() -> Select[Any]:
+        return select(_votes, _votes.c.source_document_id.label("_group")).order_by(
+            _votes.c.source_document_id, _votes.c.id
+        )
+
+    rows = await many_by(info.context, "votes_in_document", query, _votes.c.source_document_id).load(document_pk)
     return [Vote.from_row(r) for r in rows]
 
 
 async def decisions_of_document(info: Info, document_pk: int) -> list[Decision]:
     """Return the decisions a document proposed, raised, or is the formal text of."""
-    outgoing = (
-        select(_decisions, _relations.c.source_id.label("_group"))
-        .join(_relations, _relations.c.target_id == _decisions.c.id)
-        .where(or_(_relations.c.type.in_(("proposes", "decided_by"))))
-        .order_by(_relations.c.source_id, _decisions.c.date_lower, _decisions.c.id)
-    )
-    rows = await many_by(
-        info.context, "decisions_of_document", outgoing, _relations.c.source_id
-    ).load(document_pk)
+
+    def outgoing() -> Select[Any]:
+        return (
+            select(*columns(_decisions), _relations.c.source_id.label("_group"))
+            .join(_relations, _relations.c.target_id == _decisions.c.id)
+            .where(or_(_relations.c.type.in_(("proposes", "decided_by"))))
+            .order_by(_relations.c.source_id, _decisions.c.date_lower, _decisions.c.id)
+        )
+
+    rows = await many_by(info.context, "decisions_of_document", outgoing, _relations.c.source_id).load(document_pk)
     return [Decision.from_row(r) for r in rows]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import select
 
 from chronology import models
 from chronology.archives import CitationStyle as ArchiveStyle
 from chronology.archives import ReferenceParseError, parse_reference
 from chronology.graphql.context import Info
 from chronology.graphql.ids import encode_id
-from chronology.graphql.loaders import many_by, one_by_id, table
+from chronology.graphql.loaders import Joined, many_by, one_by_id, table, then
+from chronology.graphql.references import asks_for
 from chronology.graphql.types.common import (
     ArchivalReference,
     HistoricalDate,
@@ -29,10 +29,17 @@ from chronology.graphql.types.enums import (
     PartyRole,
 )
 from chronology.graphql.types.person import Body, Person
+from chronology.queries.document_parts import (
+    annotations_query,
+    copies_query,
+    editions_query,
+    parties_of_person_query,
+    parties_query,
+)
 
 if TYPE_CHECKING:
     from chronology.graphql.types.decision import Decision, Vote
-    from chronology.graphql.types.relation import Relation
+    from chronology.graphql.types.relation import Relation, RelationCount
 
 _parties = table(models.DocumentParty)
 _copies = table(models.Copy)
@@ -50,16 +57,12 @@ class Transmission:
     sent: str | None = strawberry.field(description="The sending line as printed.")
     sent_date: HistoricalDate | None = strawberry.field(description="When it was sent.")
     sent_time: str | None = strawberry.field(description="The hour of sending, e.g. `21:52`.")
-    received: str | None = strawberry.field(
-        description="The receiving or deciphering line as printed."
-    )
+    received: str | None = strawberry.field(description="The receiving or deciphering line as printed.")
     received_date: HistoricalDate | None = strawberry.field(description="When it was received.")
     received_time: str | None = strawberry.field(description="The hour of receipt.")
     incoming_number: str | None = strawberry.field(description="The incoming number, e.g. `37/sh`.")
     outgoing_number: str | None = strawberry.field(description="The outgoing number, e.g. `HP 2`.")
-    secretary_number: str | None = strawberry.field(
-        description="The secretary's numbering, e.g. `No. 3`."
-    )
+    secretary_number: str | None = strawberry.field(description="The secretary's numbering, e.g. `No. 3`.")
 
 
 @strawberry.type(description="An author, recipient or intermediary of a document.")
@@ -68,26 +71,34 @@ class DocumentParty:
     person_pk: strawberry.Private[int | None]
     body_pk: strawberry.Private[int | None]
     role: PartyRole = strawberry.field(description="How the party takes part.")
-    position: int = strawberry.field(
-        description="The order in which the source names them, from 1."
-    )
+    position: int = strawberry.field(description="The order in which the source names them, from 1.")
     name_as_printed: str | None = strawberry.field(description="The name as the source prints it.")
+    # The person's or body's row, where the parties were loaded with them.
+    agent_row: strawberry.Private[Any] = None
 
     @strawberry.field(description="The person or body.")
-    async def agent(self, info: Info) -> Agent:
+    def agent(self, info: Info) -> Agent:
+        # Not `async`: loaded with the party, the agent is answered at once (see `then`).
+        if self.agent_row is not None:
+            agent: Agent = (Person if self.person_pk is not None else Body).from_row(self.agent_row)
+            return agent
         if self.person_pk is not None:
-            row = await one_by_id(info.context, table(models.Person)).load(self.person_pk)
-            return Person.from_row(row)
+            person: Agent = then(one_by_id(info.context, table(models.Person)), self.person_pk, Person.from_row)
+            return person
         assert self.body_pk is not None
-        return Body.from_row(await one_by_id(info.context, table(models.Body)).load(self.body_pk))
+        body: Agent = then(one_by_id(info.context, table(models.Body)), self.body_pk, Body.from_row)
+        return body
 
     @strawberry.field(description="The document.")
     async def document(self, info: Info) -> Document:
         return Document.from_row(await one_by_id(info.context, _documents).load(self.document_pk))
 
     @classmethod
-    def from_row(cls, row: Any) -> DocumentParty:
-        """Build from a document_parties row."""
+    def from_row(cls, row: Any, *, with_agent: bool = False) -> DocumentParty:
+        """Build from a document_parties row (joined with its person and body, if WITH_AGENT)."""
+        agent = None
+        if with_agent:
+            agent = Joined(row, "person__" if row.person_id is not None else "body__")
         return cls(
             document_pk=row.document_id,
             person_pk=row.person_id,
@@ -95,15 +106,14 @@ class DocumentParty:
             role=PartyRole(row.role),
             position=row.position,
             name_as_printed=row.name_as_printed,
+            agent_row=agent,
         )
 
 
 @strawberry.type(description="A surviving copy of a document, where it is kept and in what form.")
 class Copy:
     position: int = strawberry.field(description="The order in which the edition lists copies.")
-    forms: list[CopyForm] = strawberry.field(
-        description="Its form: original, autograph, typescript …"
-    )
+    forms: list[CopyForm] = strawberry.field(description="Its form: original, autograph, typescript …")
     form_verbatim: str | None = strawberry.field(description="The form as the edition states it.")
     note: str | None = strawberry.field(description="E.g. 'signatures are autographs'.")
     archival_reference: ArchivalReference = strawberry.field(description="Where the copy is kept.")
@@ -132,30 +142,22 @@ class Annotation:
     author_pk: strawberry.Private[int | None]
     kind: AnnotationKind = strawberry.field(description="What sort of annotation.")
     text: str = strawberry.field(description="What is written.")
-    author_as_printed: str | None = strawberry.field(
-        description="Who wrote it, as the edition says."
-    )
+    author_as_printed: str | None = strawberry.field(description="Who wrote it, as the edition says.")
     locator: str | None = strawberry.field(description="Where on the document it stands.")
 
     @strawberry.field(description="Who wrote it, where known.")
     async def author(self, info: Info) -> Person | None:
         if self.author_pk is None:
             return None
-        return Person.from_row(
-            await one_by_id(info.context, table(models.Person)).load(self.author_pk)
-        )
+        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.author_pk))
 
 
-@strawberry.type(
-    description="One archival object: a letter, a cipher telegram, a decree, a speech."
-)
+@strawberry.type(description="One archival object: a letter, a cipher telegram, a decree, a speech.")
 class Document(Node):
     pk: strawberry.Private[int]
     row: strawberry.Private[Any]
     kind: DocumentKind = strawberry.field(description="What sort of document it is.")
-    title: str = strawberry.field(
-        description="A title: the edition's, or one we made from its parties."
-    )
+    title: str = strawberry.field(description="A title: the edition's, or one we made from its parties.")
     date: HistoricalDate | None = strawberry.field(description="The document's date.")
     place: str | None = strawberry.field(description="Where it was written.")
     classification: str | None = strawberry.field(description="Its secrecy mark: `Top secret`.")
@@ -164,9 +166,7 @@ class Document(Node):
     protocol_number: str | None = strawberry.field(description="The protocol number, for extracts.")
     protocol_item: str | None = strawberry.field(description="The protocol item, e.g. `17/10`.")
     needs_review: bool = strawberry.field(description="The import flagged something to check.")
-    version: int = strawberry.field(
-        description="The record's version; pass it as `expectedVersion`."
-    )
+    version: int = strawberry.field(description="The record's version; pass it as `expectedVersion`.")
     search_query: strawberry.Private[str | None] = None
 
     @strawberry.field(description="The document's global id.")
@@ -203,35 +203,19 @@ class Document(Node):
         )
 
     @strawberry.field(description="Authors, recipients and intermediaries, in the source's order.")
-    async def parties(self, info: Info) -> list[DocumentParty]:
-        query = select(_parties, _parties.c.document_id.label("_group")).order_by(
-            _parties.c.document_id, _parties.c.role, _parties.c.position
-        )
-        rows = await many_by(info.context, "parties", query, _parties.c.document_id).load(self.pk)
-        return [DocumentParty.from_row(r) for r in rows]
+    def parties(self, info: Info) -> list[DocumentParty]:
+        # Not `async`: a page prefetches them (see `prefetch_parts`) and they are answered at once.
+        parties: list[DocumentParty] = then(_parties_loader(info), self.pk, _parties_of_rows)
+        return parties
 
     @strawberry.field(description="The surviving copies, each with its archival reference.")
-    async def copies(self, info: Info) -> list[Copy]:
-        rows = await _copies_loader(info).load(self.pk)
-        return [_copy(r) for r in rows]
+    def copies(self, info: Info) -> list[Copy]:
+        copies: list[Copy] = then(_copies_loader(info), self.pk, _copies_of_rows)
+        return copies
 
     @strawberry.field(description="The editions that print the document.")
     async def editions(self, info: Info) -> list[Edition]:
-        query = (
-            select(
-                _editions,
-                _publications.c.title,
-                _publications.c.editors,
-                _publications.c.year,
-                _publications.c.publisher,
-                _publications.c.place,
-                _publications.c.url,
-                _editions.c.document_id.label("_group"),
-            )
-            .join(_publications, _publications.c.id == _editions.c.publication_id)
-            .order_by(_editions.c.document_id, _publications.c.year, _publications.c.title)
-        )
-        rows = await many_by(info.context, "editions", query, _editions.c.document_id).load(self.pk)
+        rows = await many_by(info.context, "editions", editions_query, _editions.c.document_id).load(self.pk)
         return [
             Edition(
                 publication=Publication(
@@ -251,12 +235,7 @@ class Document(Node):
 
     @strawberry.field(description="What is written on the document.")
     async def annotations(self, info: Info) -> list[Annotation]:
-        query = select(_annotations, _annotations.c.document_id.label("_group")).order_by(
-            _annotations.c.document_id, _annotations.c.id
-        )
-        rows = await many_by(info.context, "annotations", query, _annotations.c.document_id).load(
-            self.pk
-        )
+        rows = await many_by(info.context, "annotations", annotations_query, _annotations.c.document_id).load(self.pk)
         return [
             Annotation(
                 author_pk=r.author_person_id,
@@ -284,6 +263,15 @@ class Document(Node):
 
         return await relations_to(info, self.pk)
 
+    @strawberry.field(description="How many links start and end at this document (cheaper than listing them).")
+    def relation_count(
+        self, info: Info
+    ) -> Annotated[RelationCount, strawberry.lazy("chronology.graphql.types.relation")]:
+        from chronology.graphql.types.relation import relation_counts
+
+        count: RelationCount = then(relation_counts(info), self.pk, lambda found: found)
+        return count
+
     @strawberry.field(description="Decisions this document proposed or led to.")
     async def decisions(
         self, info: Info
@@ -292,25 +280,17 @@ class Document(Node):
 
         return await decisions_of_document(info, self.pk)
 
-    @strawberry.field(
-        description="Votes recorded on this document (cipher marks, a member's telegram)."
-    )
-    async def votes(
-        self, info: Info
-    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
+    @strawberry.field(description="Votes recorded on this document (cipher marks, a member's telegram).")
+    async def votes(self, info: Info) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
         from chronology.graphql.types.decision import votes_in_document
 
         return await votes_in_document(info, self.pk)
 
-    @strawberry.field(
-        description="A citation of the first copy: `RGASPI, f. 558, op. 11, d. 93, ll. 42–46`."
-    )
+    @strawberry.field(description="A citation of the first copy: `RGASPI, f. 558, op. 11, d. 93, ll. 42–46`.")
     async def citation(
         self,
         info: Info,
-        style: Annotated[
-            CitationStyle, strawberry.argument(description="Citation style.")
-        ] = CitationStyle.CHICAGO,
+        style: Annotated[CitationStyle, strawberry.argument(description="Citation style.")] = CitationStyle.CHICAGO,
     ) -> str | None:
         rows = await _copies_loader(info).load(self.pk)
         if not rows:
@@ -321,9 +301,7 @@ class Document(Node):
             normalised: str = rows[0].normalised
             return normalised
 
-    @strawberry.field(
-        description="Where the search words occur, marked with <b>…</b> (text search only)."
-    )
+    @strawberry.field(description="Where the search words occur, marked with <b>…</b> (text search only).")
     async def snippet(self, info: Info) -> str | None:
         if not self.search_query:
             return None
@@ -354,17 +332,41 @@ class Document(Node):
 
 
 def _copies_loader(info: Info) -> Any:
-    query = (
-        select(
-            _copies,
-            *(c.label(f"ref_{c.name}") for c in _references.c),
-            _references.c.normalised,
-            _copies.c.document_id.label("_group"),
-        )
-        .join(_references, _references.c.id == _copies.c.archival_reference_id)
-        .order_by(_copies.c.document_id, _copies.c.position)
-    )
-    return many_by(info.context, "copies", query, _copies.c.document_id)
+    return many_by(info.context, "copies", copies_query, _copies.c.document_id)
+
+
+def _parties_loader(info: Info) -> Any:
+    return many_by(info.context, "parties", parties_query, _parties.c.document_id)
+
+
+def _parties_of_rows(rows: list[Any]) -> list[DocumentParty]:
+    return [DocumentParty.from_row(r, with_agent=True) for r in rows]
+
+
+def _copies_of_rows(rows: list[Any]) -> list[Copy]:
+    return [_copy(r) for r in rows]
+
+
+async def prefetch_parts(info: Info, documents: list[int]) -> None:
+    """Load the parties, copies and link counts a page of DOCUMENTS asks for, one statement each.
+
+    Then the documents' own resolvers answer from the loaders at once, rather than one
+    coroutine per document and list.
+    """
+    from chronology.graphql.types.relation import relation_counts
+
+    if not documents:
+        return
+    wanted = {
+        name: any(asks_for(info, name, *path) for path in (("nodes",), ("edges", "node")))
+        for name in ("parties", "copies", "relationCount")
+    }
+    if wanted["parties"]:
+        await _parties_loader(info).load_many(documents)
+    if wanted["copies"]:
+        await _copies_loader(info).load_many(documents)
+    if wanted["relationCount"]:
+        await relation_counts(info).load_many(documents)
 
 
 def _copy(row: Any) -> Copy:
@@ -377,16 +379,9 @@ def _copy(row: Any) -> Copy:
     )
 
 
-async def parties_of_person(
-    info: Info, person_pk: int, role: PartyRole | None
-) -> list[DocumentParty]:
+async def parties_of_person(info: Info, person_pk: int, role: PartyRole | None) -> list[DocumentParty]:
     """Return a person's parts in documents, by the documents' dates."""
-    query = (
-        select(_parties, _parties.c.person_id.label("_group"))
-        .join(_documents, _documents.c.id == _parties.c.document_id)
-        .order_by(_parties.c.person_id, _documents.c.date_lower, _documents.c.id)
-    )
-    rows = await many_by(info.context, "parties_of_person", query, _parties.c.person_id).load(
+    rows = await many_by(info.context, "parties_of_person", parties_of_person_query, _parties.c.person_id).load(
         person_pk
     )
     parties = [DocumentParty.from_row(r) for r in rows]

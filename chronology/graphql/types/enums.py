@@ -246,9 +246,7 @@ describe(
 )
 
 
-@strawberry.enum(
-    description="How one record relates to another; the link runs from source to target."
-)
+@strawberry.enum(description="How one record relates to another; the link runs from source to target.")
 class RelationType(Enum):
     REPLIES_TO = "replies_to"
     PROPOSES = "proposes"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from chronology import models
 from chronology.graphql.context import Info
 from chronology.graphql.ids import encode_id
-from chronology.graphql.loaders import many_by, one_by_id, table
+from chronology.graphql.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.common import HistoricalDate, Node, historical_date
 from chronology.graphql.types.enums import EventType
 from chronology.graphql.types.person import Person
@@ -33,9 +33,7 @@ class EventParticipation:
 
     @strawberry.field(description="The person.")
     async def person(self, info: Info) -> Person:
-        return Person.from_row(
-            await one_by_id(info.context, table(models.Person)).load(self.person_pk)
-        )
+        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.person_pk))
 
     @strawberry.field(description="The event.")
     async def event(self, info: Info) -> Event:
@@ -47,14 +45,10 @@ class Event(Node):
     pk: strawberry.Private[int]
     type: EventType = strawberry.field(description="What kind of event.")
     title: str = strawberry.field(description="The event's name.")
-    date: HistoricalDate | None = strawberry.field(
-        description="When it happened, as far as is known."
-    )
+    date: HistoricalDate | None = strawberry.field(description="When it happened, as far as is known.")
     places: list[str] = strawberry.field(description="Where it happened.")
     description: str | None = strawberry.field(description="What happened, in our own words.")
-    version: int = strawberry.field(
-        description="The record's version; pass it as `expectedVersion`."
-    )
+    version: int = strawberry.field(description="The record's version; pass it as `expectedVersion`.")
 
     @strawberry.field(description="The event's global id.")
     def id(self) -> strawberry.ID:
@@ -62,16 +56,13 @@ class Event(Node):
 
     @strawberry.field(description="Who took part, and how.")
     async def participants(self, info: Info) -> list[EventParticipation]:
-        query = select(_participants, _participants.c.event_id.label("_group")).order_by(
-            _participants.c.event_id, _participants.c.id
-        )
-        rows = await many_by(info.context, "participants", query, _participants.c.event_id).load(
-            self.pk
-        )
-        return [
-            EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role)
-            for r in rows
-        ]
+        def query() -> Select[Any]:
+            return select(_participants, _participants.c.event_id.label("_group")).order_by(
+                _participants.c.event_id, _participants.c.id
+            )
+
+        rows = await many_by(info.context, "participants", query, _participants.c.event_id).load(self.pk)
+        return [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows]
 
     @strawberry.field(description="Documents linked to the event (part of it, or about it).")
     async def documents(
@@ -79,14 +70,14 @@ class Event(Node):
     ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document")]]:
         from chronology.graphql.types.document import Document
 
-        query = (
-            select(_documents, _relations.c.target_id.label("_group"))
-            .join(_relations, _relations.c.source_id == _documents.c.id)
-            .order_by(_relations.c.target_id, _documents.c.date_lower, _documents.c.id)
-        )
-        rows = await many_by(info.context, "event_documents", query, _relations.c.target_id).load(
-            self.pk
-        )
+        def query() -> Select[Any]:
+            return (
+                select(*columns(_documents), _relations.c.target_id.label("_group"))
+                .join(_relations, _relations.c.source_id == _documents.c.id)
+                .order_by(_relations.c.target_id, _documents.c.date_lower, _documents.c.id)
+            )
+
+        rows = await many_by(info.context, "event_documents", query, _relations.c.target_id).load(self.pk)
         return [Document.from_row(r) for r in rows]
 
     @strawberry.field(description="Every link to or from the event.")
@@ -113,14 +104,13 @@ class Event(Node):
 
 async def events_of_person(info: Info, person_pk: int) -> list[EventParticipation]:
     """Return the events a person took part in, by date."""
-    query = (
-        select(_participants, _participants.c.person_id.label("_group"))
-        .join(_events, _events.c.id == _participants.c.event_id)
-        .order_by(_participants.c.person_id, _events.c.date_lower, _events.c.id)
-    )
-    rows = await many_by(info.context, "events_of_person", query, _participants.c.person_id).load(
-        person_pk
-    )
-    return [
-        EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows
-    ]
+
+    def query() -> Select[Any]:
+        return (
+            select(_participants, _participants.c.person_id.label("_group"))
+            .join(_events, _events.c.id == _participants.c.event_id)
+            .order_by(_participants.c.person_id, _events.c.date_lower, _events.c.id)
+        )
+
+    rows = await many_by(info.context, "events_of_person", query, _participants.c.person_id).load(person_pk)
+    return [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from chronology import models
 from chronology.graphql.context import Info
@@ -27,32 +27,22 @@ _memberships = table(models.Membership)
 class NameVariant:
     name: str = strawberry.field(description="The name as found.")
     kind: NameVariantKind = strawberry.field(description="Why the name takes this form.")
-    note: str | None = strawberry.field(
-        description="Where the form is found, or why it is doubtful."
-    )
+    note: str | None = strawberry.field(description="Where the form is found, or why it is doubtful.")
 
 
 @strawberry.type(description="One historical person, whatever the sources call them.")
 class Person(Node):
     pk: strawberry.Private[int]
     canonical_name: str = strawberry.field(description="The name this service uses for the person.")
-    sort_name: str = strawberry.field(
-        description="The name for sorting: `Stalin, Iosif Vissarionovich`."
-    )
-    short_name: str | None = strawberry.field(
-        description="The surname alone, as timelines show it."
-    )
+    sort_name: str = strawberry.field(description="The name for sorting: `Stalin, Iosif Vissarionovich`.")
+    short_name: str | None = strawberry.field(description="The surname alone, as timelines show it.")
     wikidata_qid: str | None = strawberry.field(description="The Wikidata identifier, e.g. Q855.")
     viaf_id: str | None = strawberry.field(description="The VIAF authority identifier.")
     born: HistoricalDate | None = strawberry.field(description="Date of birth.")
     died: HistoricalDate | None = strawberry.field(description="Date of death.")
     note: str | None = strawberry.field(description="What an editor noted about this person.")
-    needs_review: bool = strawberry.field(
-        description="Created from a name that matched no known person: check it."
-    )
-    version: int = strawberry.field(
-        description="The record's version; pass it back as `expectedVersion`."
-    )
+    needs_review: bool = strawberry.field(description="Created from a name that matched no known person: check it.")
+    version: int = strawberry.field(description="The record's version; pass it back as `expectedVersion`.")
 
     @strawberry.field(description="The person's global id.")
     def id(self) -> strawberry.ID:
@@ -62,42 +52,38 @@ class Person(Node):
     def wikidata_uri(self) -> str | None:
         return f"http://www.wikidata.org/entity/{self.wikidata_qid}" if self.wikidata_qid else None
 
-    @strawberry.field(
-        description="Every form of the name: transliterations, spellings, OCR errors."
-    )
+    @strawberry.field(description="Every form of the name: transliterations, spellings, OCR errors.")
     async def variants(self, info: Info) -> list[NameVariant]:
-        query = select(_variants, _variants.c.person_id.label("_group")).order_by(
-            _variants.c.person_id, _variants.c.name
-        )
+        def query() -> Select[Any]:
+            return select(_variants, _variants.c.person_id.label("_group")).order_by(
+                _variants.c.person_id, _variants.c.name
+            )
+
         rows = await many_by(info.context, "variants", query, _variants.c.person_id).load(self.pk)
         return [NameVariant(name=r.name, kind=NameVariantKind(r.kind), note=r.note) for r in rows]
 
     @strawberry.field(description="The person's places in bodies over time.")
     async def memberships(self, info: Info) -> list[Membership]:
-        query = select(_memberships, _memberships.c.person_id.label("_group")).order_by(
-            _memberships.c.person_id, _memberships.c.date_lower
-        )
-        rows = await many_by(info.context, "memberships", query, _memberships.c.person_id).load(
-            self.pk
-        )
+        def query() -> Select[Any]:
+            return select(_memberships, _memberships.c.person_id.label("_group")).order_by(
+                _memberships.c.person_id, _memberships.c.date_lower
+            )
+
+        rows = await many_by(info.context, "memberships", query, _memberships.c.person_id).load(self.pk)
         return [Membership.from_row(r) for r in rows]
 
     @strawberry.field(description="Documents the person wrote, received or passed on, by date.")
     async def documents(
         self,
         info: Info,
-        role: Annotated[
-            PartyRole | None, strawberry.argument(description="Only this role.")
-        ] = None,
+        role: Annotated[PartyRole | None, strawberry.argument(description="Only this role.")] = None,
     ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document")]]:
         from chronology.graphql.types.document import parties_of_person
 
         return await parties_of_person(info, self.pk, role)
 
     @strawberry.field(description="The person's recorded votes.")
-    async def votes(
-        self, info: Info
-    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
+    async def votes(self, info: Info) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
         from chronology.graphql.types.decision import votes_of_person
 
         return await votes_of_person(info, self.pk)
@@ -132,9 +118,7 @@ def _life_date(row: Any, prefix: str) -> HistoricalDate | None:
     return date_from_edtf(row._mapping[f"{prefix}_edtf"])
 
 
-@strawberry.type(
-    description="A party or state body: the Politburo, a commissariat, a regional committee."
-)
+@strawberry.type(description="A party or state body: the Politburo, a commissariat, a regional committee.")
 class Body(Node):
     pk: strawberry.Private[int]
     name: str = strawberry.field(description="The body's name in English.")
@@ -150,9 +134,11 @@ class Body(Node):
 
     @strawberry.field(description="Who sat on the body, when, and in what role.")
     async def members(self, info: Info) -> list[Membership]:
-        query = select(_memberships, _memberships.c.body_id.label("_group")).order_by(
-            _memberships.c.body_id, _memberships.c.date_lower
-        )
+        def query() -> Select[Any]:
+            return select(_memberships, _memberships.c.body_id.label("_group")).order_by(
+                _memberships.c.body_id, _memberships.c.date_lower
+            )
+
         rows = await many_by(info.context, "members", query, _memberships.c.body_id).load(self.pk)
         return [Membership.from_row(r) for r in rows]
 
@@ -181,9 +167,7 @@ class Membership:
 
     @strawberry.field(description="The member.")
     async def person(self, info: Info) -> Person:
-        return Person.from_row(
-            await one_by_id(info.context, table(models.Person)).load(self.person_pk)
-        )
+        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.person_pk))
 
     @strawberry.field(description="The body.")
     async def body(self, info: Info) -> Body:
