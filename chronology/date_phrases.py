@@ -34,9 +34,7 @@ def one_of(point: Point, phrase: str) -> OneOf:
     if month is not None and point.precision is Precision.MONTH:
         first, last = MONTH_PHRASES[phrase]
         last = min(last, month_end(year, month).day)
-        return OneOf(
-            Point(year, month, first, uncertain=flag), Point(year, month, last, uncertain=flag)
-        )
+        return OneOf(Point(year, month, first, uncertain=flag), Point(year, month, last, uncertain=flag))
     raise DateParseError(f"{phrase!r} takes a year or a month, not a {point.precision}")
 
 

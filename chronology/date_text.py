@@ -74,9 +74,7 @@ class _Parser(TokenCursor):
         # In prose a bare "?" ends a question ("in 1935?"); only "[?]" doubts the date there.
         if self.lenient and self.take("?"):
             return True
-        return (
-            self.attempt(lambda: self.take("[") and self.take("?") and self.take("]")) is not None
-        )
+        return self.attempt(lambda: self.take("[") and self.take("?") and self.take("]")) is not None
 
     def day(self) -> _Part | None:
         value = self.number(1, 2)

@@ -228,9 +228,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> FuzzyDate:
     return _build(text, reading.value, reading.supplied is not None)
 
 
-def parse_date_prefix(
-    text: str, *, default_year: int | None = None
-) -> tuple[FuzzyDate, str] | None:
+def parse_date_prefix(text: str, *, default_year: int | None = None) -> tuple[FuzzyDate, str] | None:
     """Read the date that opens a text and return it with the rest, or None if none opens it."""
     reading = date_text.read_prefix(text, default_year=default_year)
     if reading is None:

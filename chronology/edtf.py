@@ -42,9 +42,7 @@ SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 # December and runs into the next year (month 14 is February of the year after).
 _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 
-_POINT = re.compile(
-    r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?"
-)
+_POINT = re.compile(r"(?P<year>\d{4}|\d{3}X)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qualifier>[?~%])?")
 _SET = re.compile(r"\[(?P<first>[^\[\].]+)\.\.(?P<last>[^\[\].]+)\]")
 
 

@@ -87,9 +87,7 @@ def migrations_drift(url: str) -> list[str]:
         admin.dispose()
 
 
-def include_object(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Leave out what autogenerate cannot see: the shared id sequence and Alembic's own table."""
     return not (type_ == "sequence" and name == "record_id_seq") and name != "alembic_version"
 
@@ -102,9 +100,7 @@ def ensure_database(url: str) -> None:
     admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-            ).first()
+            exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}).first()
             if not exists:
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:

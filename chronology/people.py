@@ -104,17 +104,13 @@ def _compatible(query: tuple[str, ...], known: Iterable[tuple[str, ...]]) -> boo
     known = list(known)
     if not query or not known:
         return True
-    return any(
-        query[0] == k[0] and (len(query) == 1 or len(k) == 1 or query[1] == k[1]) for k in known
-    )
+    return any(query[0] == k[0] and (len(query) == 1 or len(k) == 1 or query[1] == k[1]) for k in known)
 
 
 class PersonResolver:
     """Resolve printed personal names against an authority list."""
 
-    def __init__(
-        self, persons: Sequence[AuthorityPerson], *, cutoff: float = 0.8, margin: float = 0.05
-    ) -> None:
+    def __init__(self, persons: Sequence[AuthorityPerson], *, cutoff: float = 0.8, margin: float = 0.05) -> None:
         self._persons = {p.key: p for p in persons}
         self._cutoff = cutoff
         self._margin = margin
@@ -222,9 +218,7 @@ class BodyResolver:
     def _scored(self, folded: str) -> dict[str, tuple[float, str, bool]]:
         scored: dict[str, tuple[float, str, bool]] = {}
         if len(folded) >= _MIN_BODY_FUZZY_LENGTH:
-            hits = process.extract(
-                folded, self._forms, scorer=fuzz.ratio, score_cutoff=self._cutoff, limit=None
-            )
+            hits = process.extract(folded, self._forms, scorer=fuzz.ratio, score_cutoff=self._cutoff, limit=None)
         else:
             hits = [(folded, 100.0, 0)] if folded in self._by_form else []
         for form_key, score, _ in hits:
@@ -254,7 +248,5 @@ class BodyResolver:
 
     def candidates(self, name: str, limit: int = 5) -> list[Match]:
         """List the best-scoring bodies for `name`, best first."""
-        ranked = sorted(
-            self._scored(normalise_body_name(name)).items(), key=lambda i: (-i[1][0], i[0])
-        )
+        ranked = sorted(self._scored(normalise_body_name(name)).items(), key=lambda i: (-i[1][0], i[0]))
         return [Match(k, s, f, e) for k, (s, f, e) in ranked[:limit]]

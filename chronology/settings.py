@@ -38,9 +38,7 @@ class Settings:
             home=Path(home).expanduser() if home else defaults.home,
             environment=env.get("CHRONOLOGY_ENV", defaults.environment),
             anonymous_read=_flag(env.get("CHRONOLOGY_ANONYMOUS_READ"), default=True),
-            statement_timeout_ms=int(
-                env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)
-            ),
+            statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
         )
 

@@ -26,9 +26,7 @@ class TokenCursor:
     """Tokens and a position that rules move forward and rewind."""
 
     def __init__(self, text: str) -> None:
-        self.tokens = [
-            Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)
-        ]
+        self.tokens = [Token(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         self.pos = 0
 
     def peek(self) -> Token | None:

@@ -118,8 +118,7 @@ def create_triggers() -> list[str]:
         )
     for table, key in AUDITED_TABLES.items():
         statements.append(
-            f"CREATE TRIGGER touch BEFORE UPDATE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION chronology_touch()"
+            f"CREATE TRIGGER touch BEFORE UPDATE ON {table} FOR EACH ROW EXECUTE FUNCTION chronology_touch()"
         )
         statements.append(
             f"CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON {table} "

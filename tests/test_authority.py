@@ -49,9 +49,7 @@ def test_shipped_lists_load_and_reference_known_bodies(persons: dict[str, Author
     bodies = load_bodies()
     check_memberships(persons.values(), bodies)
     assert len(persons) >= 100
-    assert {"politburo", "orgburo", "secretariat", "central_committee", "nkvd"} <= {
-        b.key for b in bodies
-    }
+    assert {"politburo", "orgburo", "secretariat", "central_committee", "nkvd"} <= {b.key for b in bodies}
 
 
 REQUIRED = [
@@ -146,30 +144,16 @@ def test_every_date_is_edtf_the_dates_module_reads(persons: dict[str, AuthorityP
 
 def test_politburo_in_august_1936(persons: dict[str, AuthorityPerson]) -> None:
     day = datetime.date(1936, 8, 20)
-    seats = {
-        (p.key, m.role)
-        for p in persons.values()
-        for m in p.memberships_on(day)
-        if m.body == "politburo"
-    }
+    seats = {(p.key, m.role) for p in persons.values() for m in p.memberships_on(day) if m.body == "politburo"}
     member, candidate = MembershipRole.MEMBER, MembershipRole.CANDIDATE
-    members = (
-        "stalin molotov kaganovich voroshilov kalinin ordzhonikidze andreev mikoyan chubar kosior"
-    )
+    members = "stalin molotov kaganovich voroshilov kalinin ordzhonikidze andreev mikoyan chubar kosior"
     candidates = "petrovsky postyshev rudzutak zhdanov eikhe"
-    assert seats == {(k, member) for k in members.split()} | {
-        (k, candidate) for k in candidates.split()
-    }
+    assert seats == {(k, member) for k in members.split()} | {(k, candidate) for k in candidates.split()}
 
 
 def test_politburo_after_the_eighteenth_congress(persons: dict[str, AuthorityPerson]) -> None:
     day = datetime.date(1939, 4, 1)
-    seats = {
-        (p.key, m.role)
-        for p in persons.values()
-        for m in p.memberships_on(day)
-        if m.body == "politburo"
-    }
+    seats = {(p.key, m.role) for p in persons.values() for m in p.memberships_on(day) if m.body == "politburo"}
     members = "andreev voroshilov zhdanov kaganovich kalinin mikoyan molotov stalin khrushchev"
     assert seats == {(k, MembershipRole.MEMBER) for k in members.split()} | {
         ("beria", MembershipRole.CANDIDATE),
@@ -179,9 +163,7 @@ def test_politburo_after_the_eighteenth_congress(persons: dict[str, AuthorityPer
 
 def test_secretaries_in_1935_and_life_spans(persons: dict[str, AuthorityPerson]) -> None:
     day = datetime.date(1935, 6, 1)
-    secretaries = {
-        p.key for p in persons.values() for m in p.memberships_on(day) if m.body == "secretariat"
-    }
+    secretaries = {p.key for p in persons.values() for m in p.memberships_on(day) if m.body == "secretariat"}
     assert secretaries == {"stalin", "kaganovich", "zhdanov", "yezhov", "andreev"}
     assert persons["kirov"].alive_on(datetime.date(1934, 11, 30))
     assert not persons["kirov"].alive_on(datetime.date(1934, 12, 2))
@@ -235,9 +217,7 @@ def test_edtf_bounds_rejects(value: str) -> None:
             [
                 _person(
                     "ivanov",
-                    memberships=[
-                        {"body": "politburo", "role": "member", "start": "1935", "end": "1934"}
-                    ],
+                    memberships=[{"body": "politburo", "role": "member", "start": "1935", "end": "1934"}],
                 )
             ],
             "ends before it starts",
@@ -277,8 +257,6 @@ def test_invalid_body_lists_are_refused() -> None:
     with pytest.raises(AuthorityError, match="BodyKind"):
         parse_bodies({"body": [{**body, "kind": "club"}]})
     bodies = parse_bodies({"body": [body]})
-    person = parse_persons(
-        {"person": [_person("ivanov", memberships=[{"body": "cc", "role": "member"}])]}
-    )
+    person = parse_persons({"person": [_person("ivanov", memberships=[{"body": "cc", "role": "member"}])]})
     with pytest.raises(AuthorityError, match="unknown body 'cc'"):
         check_memberships(person, bodies)

@@ -190,9 +190,7 @@ CASES = [
     ),
     case("1936–1938", "1936/1938", D(1936, 1, 1), D(1938, 12, 31), YEAR, "1936–1938"),
     case("1936 Aug 20", "1936-08-20", D(1936, 8, 20), D(1936, 8, 20), DAY, "20 August 1936"),
-    case(
-        "11 September 1936", "1936-09-11", D(1936, 9, 11), D(1936, 9, 11), DAY, "11 September 1936"
-    ),
+    case("11 September 1936", "1936-09-11", D(1936, 9, 11), D(1936, 9, 11), DAY, "11 September 1936"),
     case("August 17th, 1936", "1936-08-17", D(1936, 8, 17), D(1936, 8, 17), DAY, "17 August 1936"),
     case("1936", "1936", D(1936, 1, 1), D(1936, 12, 31), YEAR, "1936"),
     case("[1936]", "1936", D(1936, 1, 1), D(1936, 12, 31), YEAR, "[1936]", S),
@@ -448,9 +446,7 @@ def test_parse_date_prefix_returns_the_date_and_the_rest() -> None:
     assert (found[0].edtf, found[1]) == ("1936-08-16", ". 23–40")
 
 
-@pytest.mark.parametrize(
-    "text", ["Archive: RGASPI F. 558", "", "16/VIII. 23–40", "February 30, 1936, noon"]
-)
+@pytest.mark.parametrize("text", ["Archive: RGASPI F. 558", "", "16/VIII. 23–40", "February 30, 1936, noon"])
 def test_parse_date_prefix_is_none_without_a_date(text: str) -> None:
     assert parse_date_prefix(text) is None
 
@@ -509,9 +505,7 @@ def test_overlaps_and_sort_key() -> None:
     plenum = parse_date("7-12 January 1933")
     assert plenum.overlaps(parse_date("January 1933"))
     assert not plenum.overlaps(parse_date("13 January 1933"))
-    ordered = sorted(
-        [parse_date("1933"), plenum, parse_date("5 January 1933")], key=lambda d: d.sort_key
-    )
+    ordered = sorted([parse_date("1933"), plenum, parse_date("5 January 1933")], key=lambda d: d.sort_key)
     assert [d.edtf for d in ordered] == ["1933", "1933-01-05", "1933-01-07/1933-01-12"]
 
 
@@ -560,9 +554,7 @@ def phrase_sets(draw: st.DrawFn, *, min_year: int = 1) -> OneOf:
     uncertain = draw(st.booleans())
     if draw(st.booleans()):
         first, last = draw(st.sampled_from([(1, 3), (1, 4), (5, 8), (9, 12), (10, 12)]))
-        return OneOf(
-            Point(day.year, first, uncertain=uncertain), Point(day.year, last, uncertain=uncertain)
-        )
+        return OneOf(Point(day.year, first, uncertain=uncertain), Point(day.year, last, uncertain=uncertain))
     last_day = month_end(day.year, day.month).day
     first, last = draw(st.sampled_from([(1, 10), (11, 20), (21, last_day)]))
     return OneOf(

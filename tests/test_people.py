@@ -103,9 +103,7 @@ def test_corpus_forms_resolve(resolver: PersonResolver, printed: str, key: str |
         ("Ordzhoni- kidze", "ordzhonikidze"),
     ],
 )
-def test_unlisted_misspellings_resolve_fuzzily(
-    resolver: PersonResolver, printed: str, key: str
-) -> None:
+def test_unlisted_misspellings_resolve_fuzzily(resolver: PersonResolver, printed: str, key: str) -> None:
     match = resolver.resolve(printed)
     assert match is not None
     assert match.key == key
@@ -114,9 +112,7 @@ def test_unlisted_misspellings_resolve_fuzzily(
         assert 0.8 <= match.score < 1.0
 
 
-@pytest.mark.parametrize(
-    "printed", ["Ivanov-Nonexistent", "Petrov", "", "Tov.", "I. V.", "Comrade", "Vasilieva"]
-)
+@pytest.mark.parametrize("printed", ["Ivanov-Nonexistent", "Petrov", "", "Tov.", "I. V.", "Comrade", "Vasilieva"])
 def test_unknown_names_do_not_resolve(resolver: PersonResolver, printed: str) -> None:
     assert resolver.resolve(printed) is None
 
@@ -262,12 +258,7 @@ def test_stalin_kaganovich_headers_resolve(resolver: PersonResolver) -> None:
         r" (?:on )?(?:January|July|August) \d",
         re.MULTILINE,
     )
-    names = {
-        name
-        for m in header.finditer(path.read_text("utf-8"))
-        for part in m.groups()
-        for name in part.split(", ")
-    }
+    names = {name for m in header.finditer(path.read_text("utf-8")) for part in m.groups() for name in part.split(", ")}
     assert names >= {"Stalin", "Kaganovich", "Yezhov", "Chubar", "Ordzhonikidze"}
     assert [name for name in sorted(names) if resolver.resolve(name) is None] == []
 

@@ -194,9 +194,7 @@ def _variants(entries: Iterable[Mapping[str, Any]], where: str) -> tuple[NameVar
     )
 
 
-def _identifier(
-    entry: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str
-) -> str | None:
+def _identifier(entry: Mapping[str, Any], field: str, pattern: re.Pattern[str], where: str) -> str | None:
     value = _text(entry, field, where, required=False)
     if value is not None and not pattern.fullmatch(value):
         raise AuthorityError(f"{where}: malformed {field} {value!r}")
@@ -239,8 +237,7 @@ def parse_persons(data: Mapping[str, Any]) -> tuple[AuthorityPerson, ...]:
                 born=born,
                 died=died,
                 memberships=tuple(
-                    _membership(m, f"{where} membership #{i}")
-                    for i, m in enumerate(entry.get("memberships", []))
+                    _membership(m, f"{where} membership #{i}") for i, m in enumerate(entry.get("memberships", []))
                 ),
                 note=_text(entry, "note", where, required=False),
             )

@@ -54,9 +54,7 @@ _CIPHER_NOTE = re.compile(
 )
 _OTHER_PAPER = re.compile(r"\b(?:repl|answer|consent|agreed)", re.I)
 _TELEGRAM_NOTE = re.compile(r"telegraph tape|of the telegram|The telegram\b", re.I)
-_SENT_FROM = re.compile(
-    r"\b(?:[Ss]ent|went out)\b[^.]*?\bfrom (?:the village of |the station )?(?P<place>[A-Z][a-z]+)"
-)
+_SENT_FROM = re.compile(r"\b(?:[Ss]ent|went out)\b[^.]*?\bfrom (?:the village of |the station )?(?P<place>[A-Z][a-z]+)")
 
 
 @dataclass
@@ -86,10 +84,7 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
 
 def _blocks(lines: list[str]) -> list[_Block]:
     heads = [(i, m) for i, t in enumerate(lines) if (m := HEADER.match(t.strip()))]
-    return [
-        _Block(m, i, heads[k + 1][0] if k + 1 < len(heads) else len(lines))
-        for k, (i, m) in enumerate(heads)
-    ]
+    return [_Block(m, i, heads[k + 1][0] if k + 1 < len(heads) else len(lines)) for k, (i, m) in enumerate(heads)]
 
 
 def _read_block(lines: list[str], block: _Block, result: ParsedSource) -> Document:
@@ -122,9 +117,7 @@ def _read_block(lines: list[str], block: _Block, result: ParsedSource) -> Docume
     while doc_lines and letter_parts.read_front_line(doc_lines[0][1], doc_lines[0][0], facts, year):
         doc_lines = doc_lines[1:]
     party_names = {surname(n).lower() for n in authors + recipients}
-    while doc_lines and letter_parts.read_back_line(
-        doc_lines[-1][1], doc_lines[-1][0], facts, year, party_names
-    ):
+    while doc_lines and letter_parts.read_back_line(doc_lines[-1][1], doc_lines[-1][0], facts, year, party_names):
         doc_lines = doc_lines[:-1]
     texts = [t for _, t in doc_lines]
     facts.outgoing_number = facts.outgoing_number or letter_parts.outgoing_number(texts)
@@ -212,12 +205,9 @@ def _parties(authors: list[str], recipients: list[str], texts: list[str]) -> lis
 
 def _kind(facts: LetterFacts, copies: list[Copy], notes_text: str) -> str:
     numbers = (facts.incoming_number or "") + " " + (facts.outgoing_number or "")
-    deciphered = facts.received is not None and re.search(
-        r"interpret|decrypt|deciph", facts.received
-    )
+    deciphered = facts.received is not None and re.search(r"interpret|decrypt|deciph", facts.received)
     own_cipher = any(
-        _CIPHER_NOTE.search(s) and not _OTHER_PAPER.search(s)
-        for s in re.split(r"(?<=[.)])\s+", notes_text)
+        _CIPHER_NOTE.search(s) and not _OTHER_PAPER.search(s) for s in re.split(r"(?<=[.)])\s+", notes_text)
     )
     if {"encryption", "cipher", "cipher telegram"} & set(facts.kinds) or "/sh" in numbers:
         return "cipher_telegram"
@@ -261,9 +251,5 @@ def _unique_keys(result: ParsedSource) -> None:
         count = seen.get(doc.key, 0) + 1
         seen[doc.key] = count
         if count > 1:
-            result.review.append(
-                ReviewItem(
-                    doc.line, "two documents share a natural key; numbered by order", doc.key
-                )
-            )
+            result.review.append(ReviewItem(doc.line, "two documents share a natural key; numbered by order", doc.key))
             doc.key = f"{doc.key}#{count}"

@@ -36,13 +36,9 @@ _ACTIVE = re.compile(
     rf"\b(?P<body>{_BODY})\s+(?P<verb>considered|approved|accepted|agreed|allowed|decided|adopted|"
     r"rejected|refused|postponed|deferred|issued|made a decision|confirmed|permitted|granted)\b"
 )
-_PASSIVE = re.compile(
-    r"\b(?:decision|resolution) of the (?P<body>PB|Politburo|SNK)\b|\b(?P<body2>PB) decision\b"
-)
+_PASSIVE = re.compile(r"\b(?:decision|resolution) of the (?P<body>PB|Politburo|SNK)\b|\b(?P<body2>PB) decision\b")
 _FORMALISED = re.compile(r"formali[sz]ed\s+(?:as|by)\b")
-_OUTCOME_AFTER = re.compile(
-    r"\band\s+(approved|agreed|accepted|adopted|rejected|refused|postponed)\b"
-)
+_OUTCOME_AFTER = re.compile(r"\band\s+(approved|agreed|accepted|adopted|rejected|refused|postponed)\b")
 _CHANGES = re.compile(r"with (?:amendments|changes|corrections)|amended", re.I)
 _EXPLICIT = re.compile(
     r"\b(?:this|these|corresponding|on this issue|his proposals?|proposals of|measures he|"
@@ -74,9 +70,7 @@ class _Context:
     result: ParsedSource
     previous: ArchivalReference | None
     last_date: FuzzyDate | None = None
-    decisions: list[tuple[Decision, bool]] = field(
-        default_factory=list
-    )  # (decision, mentioned only)
+    decisions: list[tuple[Decision, bool]] = field(default_factory=list)  # (decision, mentioned only)
 
 
 def read_notes(result: ParsedSource, *, source_name: str) -> None:
@@ -127,9 +121,7 @@ def _read_note(note: Footnote, context: _Context, source_name: str) -> None:
     for start, end in sentences(text):
         sentence = text[start:end]
         dates = [
-            (start + s, d)
-            for s, _, d in find_dates(sentence, default_year=year)
-            if not _inside(start + s, quotes)
+            (start + s, d) for s, _, d in find_dates(sentence, default_year=year) if not _inside(start + s, quotes)
         ]
         for index, (position, body, verb) in enumerate(mentions):
             if not start <= position < end:
@@ -151,9 +143,7 @@ def _read_note(note: Footnote, context: _Context, source_name: str) -> None:
 
 def _mentions(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, str, str | None]]:
     """Find where a note names a body deciding, outside quotations, in order."""
-    found: list[tuple[int, str, str | None]] = [
-        (m.start(), m["body"], m["verb"]) for m in _ACTIVE.finditer(text)
-    ]
+    found: list[tuple[int, str, str | None]] = [(m.start(), m["body"], m["verb"]) for m in _ACTIVE.finditer(text)]
     for m in _PASSIVE.finditer(text):
         if not any(abs(m.start() - p) < 40 for p, _, _ in found):
             found.append((m.start(), m["body"] or m["body2"], None))
@@ -218,9 +208,7 @@ def _decision(
     date = _date_for(position, start, sentence, statement.dates, context)
     procedure = "poll" if re.search(r"\bpoll\b", sentence) else "meeting"
     formalised = bool(_FORMALISED.search(sentence[: position - start]))
-    _record_decision(
-        statement.note, body, date, procedure, outcome, reference, sentence, formalised, context
-    )
+    _record_decision(statement.note, body, date, procedure, outcome, reference, sentence, formalised, context)
 
 
 def _record_decision(
@@ -253,9 +241,7 @@ def _record_decision(
             title=f"{body} decision of {when}",
             line=note.line,
             reference=reference,
-            special_file=reference is not None
-            and reference.fond == "17"
-            and reference.opis == "162",
+            special_file=reference is not None and reference.fond == "17" and reference.opis == "162",
             summary=_summary(body, outcome, doc, formalised, before),
         )
         context.result.decisions.append(existing)
@@ -271,9 +257,7 @@ def _record_decision(
         certainty = "certain" if _EXPLICIT.search(sentence) else "probable"
         summary = f"{_doc_label(doc)} settled by the {body} on {when}"
     context.result.links.append(
-        Link(
-            link_type, doc.key, existing.key, certainty, _provenance(note, doc), summary, note.line
-        )
+        Link(link_type, doc.key, existing.key, certainty, _provenance(note, doc), summary, note.line)
     )
 
 
@@ -315,9 +299,7 @@ def _reply_in(
     if reply is not None:
         certainty = "certain" if reference is not None else "probable"
         summary = f"Stalin's answer to {_doc_label(doc)}"
-        context.result.links.append(
-            Link("replies_to", reply.key, doc.key, certainty, provenance, summary, note.line)
-        )
+        context.result.links.append(Link("replies_to", reply.key, doc.key, certainty, provenance, summary, note.line))
         return
     context.result.review.append(
         ReviewItem(
@@ -329,26 +311,18 @@ def _reply_in(
     )
 
 
-def _find_reply(
-    reference: ArchivalReference | None, date: FuzzyDate | None, context: _Context
-) -> Document | None:
+def _find_reply(reference: ArchivalReference | None, date: FuzzyDate | None, context: _Context) -> Document | None:
     if reference is not None:
         target = reference.normalised()
         return next(
-            (
-                d
-                for d in context.documents
-                if any(c.reference.normalised() == target for c in d.copies)
-            ),
+            (d for d in context.documents if any(c.reference.normalised() == target for c in d.copies)),
             None,
         )
     if date is None:
         return None
     authors = {surname(p.name) for p in context.doc.parties if p.role is PartyRole.AUTHOR}
     for other in context.documents:
-        stalin = any(
-            p.role is PartyRole.AUTHOR and surname(p.name) == "Stalin" for p in other.parties
-        )
+        stalin = any(p.role is PartyRole.AUTHOR and surname(p.name) == "Stalin" for p in other.parties)
         to = {surname(p.name) for p in other.parties if p.role is PartyRole.RECIPIENT}
         if stalin and other.date is not None and other.date.edtf == date.edtf and authors & to:
             return other
@@ -370,9 +344,7 @@ def _publication_in(
     article = next((d for d in context.result.documents if d.key == key), None)
     if article is None:
         when = date.display() if date else "undated"
-        article = Document(
-            key=key, kind="article", title=f"{paper}, {when}", date=date, line=note.line
-        )
+        article = Document(key=key, kind="article", title=f"{paper}, {when}", date=date, line=note.line)
         if paper[0].isupper():
             article.parties.append(Party(paper, PartyRole.AUTHOR, 1, True))
         context.result.documents.append(article)
@@ -385,9 +357,7 @@ def _publication_in(
     )
 
 
-def _attach_votes(
-    found: list[tuple[Footnote, list[tuple[str, str, str]]]], context: _Context
-) -> None:
+def _attach_votes(found: list[tuple[Footnote, list[tuple[str, str, str]]]], context: _Context) -> None:
     doc = context.doc
     decided = [d for d, mentioned in context.decisions if not mentioned]
     first_note = found[0][0]
@@ -415,9 +385,7 @@ def _attach_votes(
     decision.procedure = "poll"
     for note, votes in found:
         for person, position, recorded_in in votes:
-            context.result.votes.append(
-                Vote(decision.key, person, position, recorded_in, note.line, doc.key)
-            )
+            context.result.votes.append(Vote(decision.key, person, position, recorded_in, note.line, doc.key))
         context.result.links.append(
             Link(
                 "vote_on",

@@ -35,9 +35,7 @@ _NAME_LINE = re.compile(rf"(?:{NAME}[\s,.]*)+")
 _MARKER = re.compile(r"(?<=[^\s\d])\s?\d{1,2}(?=\s?[.,;:!?]|\s*$)")
 
 _KIND = re.compile(r"^(Encryption|Cipher|Cipher telegram|Telegram|Ticker-tape)\s*\.?\s*$", re.I)
-_CLASSIFICATION = re.compile(
-    r"^(?:(?:Copy|Top secret|S\. secret|Strictly secret|Secret)\s*\.?\s*)+$", re.I
-)
+_CLASSIFICATION = re.compile(r"^(?:(?:Copy|Top secret|S\. secret|Strictly secret|Secret)\s*\.?\s*)+$", re.I)
 _CLASS_WORD = re.compile(r"Copy|Top secret|S\. secret|Strictly secret|Secret", re.I)
 _VIA = re.compile(r"^\((via [^)]+)\)\s*$")
 _IN_NO = re.compile(r"^In\.\s*No\.\s*(?P<num>[\w/]+?)\.?$")
@@ -77,9 +75,7 @@ _MARK_TIME = re.compile(
     r"(?P<h2>\d{1,2})[–-](?P<m2>\d{2}))(?:\s+\d{1,2})?\s*\.?$"
 )
 _PLACE_LINE = re.compile(r"^(?P<place>[A-Z][a-z]{3,})\s*\.$")
-_OUTGOING = re.compile(
-    r"(?:^|(?<=\s))(HP\s*\d+|No\.\s*\d+/sh|Nr\s*\d+(?:,\s*\d+)*|No\.\s*\d+)\s*\.?(?=\s|$)"
-)
+_OUTGOING = re.compile(r"(?:^|(?<=\s))(HP\s*\d+|No\.\s*\d+/sh|Nr\s*\d+(?:,\s*\d+)*|No\.\s*\d+)\s*\.?(?=\s|$)")
 _CLOSING = re.compile(rf"\b(?:[Yy]ours?)\s+(?P<names>{NAME})\s*\.?$")
 _BODY_WORDS = re.compile(
     r"\b(Committee|Politburo|PB|Council|Commissariat|Bureau|Presidium|Secretariat|Orgburo|CC|"
@@ -145,9 +141,7 @@ def month_number(token: str) -> tuple[int, bool] | None:
     return roman, repaired != token.upper()
 
 
-def day_date(
-    day: str, month: int, year: str | None, default_year: int | None, verbatim: str = ""
-) -> FuzzyDate | None:
+def day_date(day: str, month: int, year: str | None, default_year: int | None, verbatim: str = "") -> FuzzyDate | None:
     """Build a day-precision date from numeric parts; two-digit years are in the 1900s."""
     if year is not None:
         full = int(year) + 1900 if len(year) == 2 else int(year)
@@ -171,19 +165,13 @@ def safe_date(text: str, default_year: int | None = None) -> FuzzyDate | None:
         return None
 
 
-def _numeric(
-    match: re.Match[str], line: int, facts: LetterFacts, default_year: int | None
-) -> FuzzyDate | None:
+def _numeric(match: re.Match[str], line: int, facts: LetterFacts, default_year: int | None) -> FuzzyDate | None:
     month = month_number(match["mo"])
     if month is None:
         facts.review.append(ReviewItem(line, "month cannot be read", match.group(0)))
         return None
     if month[1]:
-        facts.review.append(
-            ReviewItem(
-                line, "Roman month misprinted; read as month " + str(month[0]), match.group(0)
-            )
-        )
+        facts.review.append(ReviewItem(line, "Roman month misprinted; read as month " + str(month[0]), match.group(0)))
     return day_date(match["d"], month[0], match["y"], default_year, _date_text(match))
 
 
@@ -243,9 +231,7 @@ def read_front_line(text: str, line: int, facts: LetterFacts, default_year: int 
     return True
 
 
-def read_back_line(
-    text: str, line: int, facts: LetterFacts, default_year: int | None, names: set[str]
-) -> bool:
+def read_back_line(text: str, line: int, facts: LetterFacts, default_year: int | None, names: set[str]) -> bool:
     """Record one mark after a letter's text (dates, times, numbers, place); False for text."""
     bare = text.strip()
     if m := _SECRETARY_NO.match(bare):
@@ -268,9 +254,7 @@ def read_back_line(
     return True
 
 
-def _set_sent(
-    facts: LetterFacts, text: str, line: int, date: FuzzyDate | None, match: re.Match[str]
-) -> None:
+def _set_sent(facts: LetterFacts, text: str, line: int, date: FuzzyDate | None, match: re.Match[str]) -> None:
     if facts.sent is not None:
         facts.annotations.append(Annotation("secretary_mark", text, line=line))
         return
@@ -312,9 +296,7 @@ def find_signature(lines: list[str], author_names: list[str]) -> tuple[int, list
         signed: list[str] = []
         for sentence in reversed(re.split(r"(?<=[.!?])\s+", text)):
             names = _names(sentence)
-            if not _NAME_LINE.fullmatch(sentence.strip()) or not all(
-                _known(n, authors) for n in names
-            ):
+            if not _NAME_LINE.fullmatch(sentence.strip()) or not all(_known(n, authors) for n in names):
                 break
             signed = names + signed
         if signed:

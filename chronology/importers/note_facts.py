@@ -30,17 +30,13 @@ _NOT_PUBLISHED = re.compile(r"\bnot (?:been )?published\b")
 _ANNOTATION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "resolution",
-        re.compile(
-            r"[A-Z][a-z]+(?:'s|’s) resolution|resolution in|wrote his answer|note of his consent"
-        ),
+        re.compile(r"[A-Z][a-z]+(?:'s|’s) resolution|resolution in|wrote his answer|note of his consent"),
     ),
     ("telegraph_tape", re.compile(r"telegraph(?:ic)? tape", re.I)),
     ("crossed_out", re.compile(r"crossed out|was originally", re.I)),
     (
         "secretary_mark",
-        re.compile(
-            r"secretary's (?:mark|note)|entered by the secretary|marks? of the secretary", re.I
-        ),
+        re.compile(r"secretary's (?:mark|note)|entered by the secretary|marks? of the secretary", re.I),
     ),
     (
         "marginalia",
@@ -81,9 +77,7 @@ def published_in(sentence: str) -> tuple[str, int] | None:
     if m is None:
         return None
     paper = m["paper"]
-    return (
-        "the newspapers" if paper.lower().endswith("newspapers") and paper[0] != "S" else paper
-    ), m.start()
+    return ("the newspapers" if paper.lower().endswith("newspapers") and paper[0] != "S" else paper), m.start()
 
 
 def annotation_for(sentence: str, line: int) -> Annotation | None:

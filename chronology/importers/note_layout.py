@@ -37,9 +37,7 @@ def _marker_patterns(number: int) -> list[re.Pattern[str]]:
 
 
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:No\.|HP|Nr|#)\s*$")
-_UNIT_AFTER = re.compile(
-    r"^\s*(?:,\s*1\d{3}|o'clock|hours?\b|min|thousand|million|poods|tons|people|%)"
-)
+_UNIT_AFTER = re.compile(r"^\s*(?:,\s*1\d{3}|o'clock|hours?\b|min|thousand|million|poods|tons|people|%)")
 
 
 def _plausible(text: str, match: re.Match[str]) -> bool:
@@ -63,9 +61,7 @@ def find_markers(text: str, numbers: list[int]) -> dict[int, int]:
 
 
 def _has_marker(text: str, number: int, after: int) -> bool:
-    return any(
-        _plausible(text, m) for p in _marker_patterns(number) for m in p.finditer(text, after)
-    )
+    return any(_plausible(text, m) for p in _marker_patterns(number) for m in p.finditer(text, after))
 
 
 def split_notes(lines: list[tuple[int, str]], body: str) -> list[NoteText]:
@@ -88,9 +84,7 @@ def split_notes(lines: list[tuple[int, str]], body: str) -> list[NoteText]:
     return notes
 
 
-def tie_notes(
-    notes: list[NoteText], body_lines: list[tuple[int, str]]
-) -> tuple[list[Footnote], list[ReviewItem]]:
+def tie_notes(notes: list[NoteText], body_lines: list[tuple[int, str]]) -> tuple[list[Footnote], list[ReviewItem]]:
     """Tie notes to their markers in the text; a note without one keeps its own line."""
     text = "\n".join(t for _, t in body_lines)
     starts = []
@@ -112,11 +106,7 @@ def tie_notes(
             )
         at = markers.get(note.number)
         if at is None:
-            review.append(
-                ReviewItem(
-                    note.line, f"note {note.number} has no marker in the text", note.text[:120]
-                )
-            )
+            review.append(ReviewItem(note.line, f"note {note.number} has no marker in the text", note.text[:120]))
             footnotes.append(Footnote(note.number, note.text, note.line))
             continue
         index = max(i for i, s in enumerate(starts) if s <= at)

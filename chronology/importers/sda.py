@@ -37,9 +37,7 @@ _EDITORIAL = re.compile(
     r"\boriginally read\b|\bThe draft of the \w+ also contained\b|\bcontains \w+'s corrections\b|"
     r"\b(?:left|right|upper|lower) margin\b"
 )
-_ADDRESS = re.compile(
-    r"^(?:\[(?P<how>[^\]]+)\]\s*)?(?:[A-Z][a-z]+\.\s+)?(?P<to>(?:To [^.]+\.\s*)+)"
-)
+_ADDRESS = re.compile(r"^(?:\[(?P<how>[^\]]+)\]\s*)?(?:[A-Z][a-z]+\.\s+)?(?P<to>(?:To [^.]+\.\s*)+)")
 
 
 def parse(text: str, *, source_name: str) -> ParsedSource:
@@ -49,9 +47,7 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     details = _details(lines)
     start = next((i for i, t in enumerate(lines) if _DOCUMENT_NUMBER.match(t.strip())), None)
     if start is None or not details:
-        result.unparsed.append(
-            Unparsed(1, lines[0][:200] if lines else "", f"{source_name}: no document on the page")
-        )
+        result.unparsed.append(Unparsed(1, lines[0][:200] if lines else "", f"{source_name}: no document on the page"))
         return result
     number = _DOCUMENT_NUMBER.match(lines[start].strip())
     end = next(
@@ -110,9 +106,7 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
         ),
     )
     if doc.date is None:
-        result.review.append(
-            ReviewItem(start + 1, "document date cannot be read", details.get("Date", ""))
-        )
+        result.review.append(ReviewItem(start + 1, "document date cannot be read", details.get("Date", "")))
     doc.key = document_key(doc)
     result.documents.append(doc)
     return result

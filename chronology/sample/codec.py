@@ -55,7 +55,7 @@ def _decode(kind: Any, value: Any) -> Any:
         return tuple(_decode(item, element) for element in value)
     if origin is frozenset:
         return frozenset(_decode(get_args(kind)[0], element) for element in value)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         fields = {f.name for f in dataclasses.fields(kind)}
         return kind(**{name: _decode(hints[name], value[name]) for name in fields if name in value})

@@ -24,7 +24,7 @@ def load_events(session: Session) -> dict[str, int]:
     """Create or update the key events and their participants; return what changed."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     rows = session.execute(select(Person.authority_key, Person.id).where(Person.authority_key.is_not(None)))
-    people: dict[str | None, int] = {key: pk for key, pk in rows}
+    people: dict[str | None, int] = {row.authority_key: row.id for row in rows}
     for entry in read_events():
         date = parse_date(entry["date"])
         values: dict[str, Any] = {

@@ -36,8 +36,7 @@ def load_sample(engine: Engine) -> ImportReport:
     """Load (or refresh) the sample; loading it twice changes nothing."""
     payloads = sample_files()
     prepared = [
-        PreparedSource(Path(p["source"]), p["parsed"]["format"], decode(ParsedSource, p["parsed"]))
-        for p in payloads
+        PreparedSource(Path(p["source"]), p["parsed"]["format"], decode(ParsedSource, p["parsed"])) for p in payloads
     ]
     report = run_import(engine, prepared)
     with Session(engine) as session, session.begin():

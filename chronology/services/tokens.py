@@ -31,9 +31,7 @@ class IssuedToken:
     expires_at: datetime.datetime | None
 
 
-def create_token(
-    session: Session, *, name: str, role: str, expires_at: datetime.datetime | None = None
-) -> IssuedToken:
+def create_token(session: Session, *, name: str, role: str, expires_at: datetime.datetime | None = None) -> IssuedToken:
     """Create a named token with ROLE and return its secret."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")

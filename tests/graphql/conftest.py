@@ -28,9 +28,7 @@ class GraphQLClient:
         headers = {}
         if token or self.token:
             headers["Authorization"] = f"Bearer {token or self.token}"
-        response = self.http.post(
-            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
-        )
+        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
         assert response.status_code < 500, response.text
         body: dict[str, Any] = response.json()
         return body

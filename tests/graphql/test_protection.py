@@ -23,10 +23,14 @@ def _messages(body: dict[str, Any]) -> str:
 
 
 def test_depth_fifty_through_fragments_is_refused(client: GraphQLClient) -> None:
-    fragments = "\n".join(
-        f"fragment F{i} on Person {{ documents {{ document {{ parties {{ agent {{ ... on Person {{ ...F{i + 1} }} }} }} }} }} }}"
-        for i in range(50)
-    ) + "\nfragment F50 on Person { canonicalName }"
+    fragments = (
+        "\n".join(
+            f"fragment F{i} on Person {{ documents {{ document {{ parties {{ agent "
+            f"{{ ... on Person {{ ...F{i + 1} }} }} }} }} }} }}"
+            for i in range(50)
+        )
+        + "\nfragment F50 on Person { canonicalName }"
+    )
     query = "{ persons { edges { node { ...F0 } } } }\n" + fragments
     body = client(query)
     assert "depth" in _messages(body)
@@ -127,9 +131,7 @@ def test_responses_use_the_graphql_response_media_type(client: GraphQLClient) ->
         headers={"Accept": "application/graphql-response+json"},
     )
     assert response.headers["content-type"].startswith("application/graphql-response+json")
-    legacy = client.http.post(
-        "/graphql", json={"query": "{ bodies { name } }"}, headers={"Accept": "application/json"}
-    )
+    legacy = client.http.post("/graphql", json={"query": "{ bodies { name } }"}, headers={"Accept": "application/json"})
     assert legacy.headers["content-type"].startswith("application/json")
 
 

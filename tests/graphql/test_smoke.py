@@ -14,11 +14,19 @@ def test_documents_page_with_parties_and_copies(db: Session, client: GraphQLClie
     author = factories.person(db, "Lazar Moiseevich Kaganovich", short_name="Kaganovich")
     telegram = factories.document(db, "Kaganovich to Stalin", place="Usyat")
     db.add(models.DocumentParty(document_id=telegram.id, role="author", position=1, person_id=author.id))
-    reference = factories.archival_reference(db, opis="163", delo="1091", folios="59",
-                                             verbatim="RGASPI F. 17. Op. 163. D. 1091. L. 59",
-                                             normalised="RGASPI, f. 17, op. 163, d. 1091, l. 59")
-    db.add(models.Copy(document_id=telegram.id, position=1, archival_reference_id=reference.id,
-                       forms=["original", "typescript"]))
+    reference = factories.archival_reference(
+        db,
+        opis="163",
+        delo="1091",
+        folios="59",
+        verbatim="RGASPI F. 17. Op. 163. D. 1091. L. 59",
+        normalised="RGASPI, f. 17, op. 163, d. 1091, l. 59",
+    )
+    db.add(
+        models.Copy(
+            document_id=telegram.id, position=1, archival_reference_id=reference.id, forms=["original", "typescript"]
+        )
+    )
     db.commit()
     data = client.data(
         """{ documents(first: 10) { totalCount edges { node { id title date { display }

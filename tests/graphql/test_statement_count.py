@@ -48,15 +48,12 @@ def _build(db: Session, documents: int) -> int:
         db.add(models.DocumentParty(document_id=document.id, role="author", position=1, person_id=author.id))
         db.add(models.DocumentParty(document_id=document.id, role="recipient", position=1, body_id=politburo.id))
         reference = factories.archival_reference(db, folios=str(i + 1))
-        db.add(models.Copy(document_id=document.id, position=1, archival_reference_id=reference.id,
-                           forms=["original"]))
+        db.add(models.Copy(document_id=document.id, position=1, archival_reference_id=reference.id, forms=["original"]))
         db.add(models.Edition(document_id=document.id, publication_id=publication.id, document_number=str(i)))
         decided = factories.decision(db, body_id=politburo.id)
-        db.add(models.Relation(type="proposes", source_id=document.id, target_id=decided.id,
-                               certainty="certain"))
+        db.add(models.Relation(type="proposes", source_id=document.id, target_id=decided.id, certainty="certain"))
         if previous is not None:
-            db.add(models.Relation(type="replies_to", source_id=document.id, target_id=previous,
-                                   certainty="probable"))
+            db.add(models.Relation(type="replies_to", source_id=document.id, target_id=previous, certainty="probable"))
         previous = document.id
     db.commit()
     return first_id
@@ -93,9 +90,7 @@ def test_a_page_of_fifty_costs_the_same_statements_as_a_page_of_five(
     assert large <= 14
 
 
-def test_a_chain_costs_statements_per_level_not_per_record(
-    db: Session, counted: tuple[TestClient, list[str]]
-) -> None:
+def test_a_chain_costs_statements_per_level_not_per_record(db: Session, counted: tuple[TestClient, list[str]]) -> None:
     first = _build(db, 30)
     http, statements = counted
     query = """query Chain($id: ID!) { chain(from: $id, direction: BOTH, maxDepth: 6) {

@@ -36,9 +36,7 @@ def test_header_alone_takes_the_archive_from_the_next_line(sample: ParsedSource)
     doc = _at(sample, 4)
     assert doc.date is not None
     assert doc.date.edtf == "1936-01-15"
-    assert [c.reference.normalised() for c in doc.copies] == [
-        "RGASPI, f. 17, op. 163, d. 1091, l. 59"
-    ]
+    assert [c.reference.normalised() for c in doc.copies] == ["RGASPI, f. 17, op. 163, d. 1091, l. 59"]
     assert doc.copies[0].form == "original, typescript"
     assert doc.kind == "cipher_telegram"
     assert doc.place == "Usyat"

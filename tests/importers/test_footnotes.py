@@ -41,11 +41,7 @@ def test_same_day_decision_takes_the_document_date(sample: ParsedSource) -> None
 
 def test_cipher_marks_and_secretary_record_become_votes(sample: ParsedSource) -> None:
     decision = _decision(sample, "1936-01-15")
-    votes = [
-        (v.person, v.position, v.recorded_in)
-        for v in sample.votes
-        if v.decision_key == decision.key
-    ]
+    votes = [(v.person, v.position, v.recorded_in) for v in sample.votes if v.decision_key == decision.key]
     assert votes == [
         ("I.St[alin]", "for", "cipher_marks"),
         ("K.Voroshilov", "for", "cipher_marks"),
@@ -64,9 +60,7 @@ def test_cipher_marks_and_secretary_record_become_votes(sample: ParsedSource) ->
 
 def test_consent_noted_by_the_secretary_is_agreed(sample: ParsedSource) -> None:
     decision = _decision(sample, "1936-01-24")
-    agreed = [
-        v.person for v in sample.votes if v.decision_key == decision.key and v.position == "agreed"
-    ]
+    agreed = [v.person for v in sample.votes if v.decision_key == decision.key and v.position == "agreed"]
     assert agreed == ["Kosior", "Mikoyan"]
     assert all(v.recorded_in == "secretary_note" for v in sample.votes if v.person in agreed)
 
@@ -150,9 +144,7 @@ def test_earlier_decision_is_only_mentioned() -> None:
         "(RGASPI. F. 17. Op. 3. D. 970. L. 4).\n"
     )
     parsed = correspondence.parse(text, source_name="x")
-    assert [(d.outcome, d.date.edtf if d.date else None) for d in parsed.decisions] == [
-        ("rejected", "1936-02-02")
-    ]
+    assert [(d.outcome, d.date.edtf if d.date else None) for d in parsed.decisions] == [("rejected", "1936-02-02")]
     assert [lk.type for lk in parsed.links] == ["mentions"]
 
 
@@ -188,9 +180,7 @@ def test_annotation_kinds_and_authors() -> None:
 
 
 def test_sentences_do_not_break_inside_references_or_quotes() -> None:
-    text = (
-        "He agreed “For. I. Stalin. V. Molotov” at once (RGASPI. F. 17. Op. 3. D. 9. L. 2). Then."
-    )
+    text = "He agreed “For. I. Stalin. V. Molotov” at once (RGASPI. F. 17. Op. 3. D. 9. L. 2). Then."
     parts = [text[a:b] for a, b in sentences(text)]
     assert parts == [text[: text.index(" Then")], "Then."]
     assert quoted_spans("say “one” and “two") == [(4, 9)]

@@ -30,9 +30,7 @@ def test_a_vote_needs_a_decision(session: Session) -> None:
 
 def test_a_vote_on_a_missing_decision_is_refused(session: Session) -> None:
     voter = factories.person(session)
-    vote = models.Vote(
-        decision_id=999_999_999, person_id=voter.id, position="for", recorded_in="minutes"
-    )
+    vote = models.Vote(decision_id=999_999_999, person_id=voter.id, position="for", recorded_in="minutes")
     _refused(session, vote, "fk_votes_decision_id_decisions")
 
 
@@ -76,9 +74,7 @@ def test_a_record_never_relates_to_itself(session: Session) -> None:
     telegram = factories.document(session)
     _refused(
         session,
-        models.Relation(
-            type="replies_to", source_id=telegram.id, target_id=telegram.id, certainty="certain"
-        ),
+        models.Relation(type="replies_to", source_id=telegram.id, target_id=telegram.id, certainty="certain"),
         "ck_relations_not_to_itself",
     )
 
@@ -86,17 +82,11 @@ def test_a_record_never_relates_to_itself(session: Session) -> None:
 def test_one_person_votes_once_on_one_decision(session: Session) -> None:
     voter = factories.person(session, "Molotov")
     decided = factories.decision(session)
-    session.add(
-        models.Vote(
-            decision_id=decided.id, person_id=voter.id, position="for", recorded_in="cipher_marks"
-        )
-    )
+    session.add(models.Vote(decision_id=decided.id, person_id=voter.id, position="for", recorded_in="cipher_marks"))
     session.flush()
     _refused(
         session,
-        models.Vote(
-            decision_id=decided.id, person_id=voter.id, position="against", recorded_in="minutes"
-        ),
+        models.Vote(decision_id=decided.id, person_id=voter.id, position="against", recorded_in="minutes"),
         "uq_votes_decision_id",
     )
 
@@ -109,9 +99,7 @@ def test_a_relation_to_a_missing_record_is_refused(session: Session) -> None:
     telegram = factories.document(session)
     _refused(
         session,
-        models.Relation(
-            type="proposes", source_id=telegram.id, target_id=999_999_999, certainty="certain"
-        ),
+        models.Relation(type="proposes", source_id=telegram.id, target_id=999_999_999, certainty="certain"),
         "fk_relations_target_id_records",
     )
 
@@ -148,11 +136,7 @@ def test_every_record_gets_a_global_id_of_its_kind(session: Session) -> None:
 def test_deleting_a_record_deletes_its_relations(session: Session) -> None:
     telegram = factories.document(session)
     decided = factories.decision(session)
-    session.add(
-        models.Relation(
-            type="proposes", source_id=telegram.id, target_id=decided.id, certainty="certain"
-        )
-    )
+    session.add(models.Relation(type="proposes", source_id=telegram.id, target_id=decided.id, certainty="certain"))
     session.flush()
     session.execute(text("DELETE FROM documents WHERE id = :id"), {"id": telegram.id})
     left = session.execute(

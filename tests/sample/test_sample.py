@@ -59,9 +59,7 @@ def test_the_sample_carries_the_15_january_telegram_its_votes_and_decision(engin
             ),
             {"telegram": telegram.id},
         ).all()
-        assert set(voters) == {
-            "stalin", "molotov", "voroshilov", "kalinin", "zhdanov", "chubar", "andreev", "mikoyan"
-        }
+        assert set(voters) == {"stalin", "molotov", "voroshilov", "kalinin", "zhdanov", "chubar", "andreev", "mikoyan"}
 
 
 def test_the_sample_has_the_key_events_with_participants(engine: Engine) -> None:
@@ -70,7 +68,7 @@ def test_the_sample_has_the_key_events_with_participants(engine: Engine) -> None
         trial = session.scalars(
             select(models.Event).where(models.Event.natural_key == "trial-trotskyist-zinovievite-centre")
         ).one()
-        assert (trial.date_lower.isoformat(), trial.date_upper.isoformat()) == ("1936-08-19", "1936-08-24")
+        assert (str(trial.date_lower), str(trial.date_upper)) == ("1936-08-19", "1936-08-24")
         defendants = session.scalar(
             select(func.count())
             .select_from(models.EventParticipant)
@@ -110,8 +108,14 @@ def test_the_shipped_sample_is_what_the_builder_makes_from_the_corpus() -> None:
 def test_strip_keeps_facts_and_drops_prose() -> None:
     from chronology.importers.records import Document, ParsedSource
 
-    document = Document(key="k", kind="letter", title="One two three four five six seven eight nine ten eleven",
-                        date=None, line=1, body="Some prose the edition printed.")
+    document = Document(
+        key="k",
+        kind="letter",
+        title="One two three four five six seven eight nine ten eleven",
+        date=None,
+        line=1,
+        body="Some prose the edition printed.",
+    )
     stripped = strip(ParsedSource(format="correspondence", documents=[document])).documents[0]
     assert stripped.body == ""
     assert stripped.title == "One two three four five six seven eight nine …"
