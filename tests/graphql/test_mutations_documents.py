@@ -262,3 +262,21 @@ def test_a_doubtful_reference_is_stored_with_its_note_and_confidence(db: Session
     assert reference["doubtful"] is True
     assert reference["note"]
     assert 0 < reference["confidence"] < 1
+
+
+def test_an_edit_of_the_parts_alone_makes_a_stale_edit_of_the_whole_conflict(
+    db: Session, editor: GraphQLClient
+) -> None:
+    row = factories.document(db)
+    db.commit()
+    first = editor.data(
+        UPDATE,
+        {
+            "id": gid("Document", row.id),
+            "v": 1,
+            "input": {"copies": [{"archivalReference": "RGASPI F. 17. Op. 3. D. 974. L. 48"}]},
+        },
+    )["updateDocument"]
+    assert first["version"] == 2
+    stale = editor(UPDATE, {"id": gid("Document", row.id), "v": 1, "input": {"title": "A title written blind"}})
+    assert stale["errors"][0]["extensions"]["code"] == "CONFLICT"
