@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, String, Text, func, text
 from sqlalchemy.engine import Engine, create_engine
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chronology.embedded import sqlalchemy_url, start_embedded
 from chronology.settings import Settings
@@ -69,13 +69,3 @@ def make_engine(url: str, **options: Any) -> Engine:
 def make_async_engine(url: str, **options: Any) -> AsyncEngine:
     """Create an asynchronous engine (the web service)."""
     return create_async_engine(url, pool_pre_ping=True, **options)
-
-
-def session_factory(engine: Engine) -> sessionmaker[Any]:
-    """Return a factory of sessions that never expire objects on commit."""
-    return sessionmaker(engine, expire_on_commit=False)
-
-
-def async_session_factory(engine: AsyncEngine) -> async_sessionmaker[Any]:
-    """Return a factory of async sessions that never expire objects on commit."""
-    return async_sessionmaker(engine, expire_on_commit=False)

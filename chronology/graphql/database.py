@@ -28,7 +28,6 @@ class RequestDatabase:
         self._actor = actor
         self._connection: AsyncConnection | None = None
         self._lock = asyncio.Lock()
-        self.statements = 0
 
     async def _connect(self) -> AsyncConnection:
         if self._connection is None:
@@ -48,7 +47,6 @@ class RequestDatabase:
         """Run a statement and return all its rows."""
         async with self._lock:
             connection = await self._connect()
-            self.statements += 1
             try:
                 result = await connection.execute(statement, parameters or {})
                 return result.all() if result.returns_rows else []
@@ -60,11 +58,6 @@ class RequestDatabase:
         async with self._lock:
             connection = await self._connect()
         return AsyncSession(bind=connection, expire_on_commit=False)
-
-    @property
-    def lock(self) -> asyncio.Lock:
-        """The lock writers hold while they use the session."""
-        return self._lock
 
     async def close(self, *, commit: bool) -> None:
         """End the transaction (committing if asked) and give the connection back."""
