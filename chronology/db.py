@@ -68,4 +68,7 @@ def make_engine(url: str, **options: Any) -> Engine:
 
 def make_async_engine(url: str, **options: Any) -> AsyncEngine:
     """Create an asynchronous engine (the web service)."""
-    return create_async_engine(url, pool_pre_ping=True, **options)
+    # No ping per checkout: it costs a round trip per request. A connection the server
+    # dropped fails its first statement instead, which invalidates the whole pool (so
+    # it happens once); RequestDatabase then retries the read on a fresh connection.
+    return create_async_engine(url, **options)

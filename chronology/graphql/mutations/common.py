@@ -33,6 +33,7 @@ async def unit_of_work(info: Info, *inputs: object, role: Role = Role.EDITOR) ->
     # Loaders cache rows per request; an earlier mutation in this request may have made them stale.
     info.context.loaders.clear()
     database = info.context.database
+    await database.begin_writing()
     # Raw SAVEPOINT: the request's connection is shared, so the savepoint is ours to balance.
     await database.rows(text("SAVEPOINT chronology_mutation"))
     try:
