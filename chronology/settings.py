@@ -20,6 +20,8 @@ class Settings:
     anonymous_read: bool = True
     statement_timeout_ms: int = 5_000
     cors_origins: tuple[str, ...] = ()
+    # Answer pages and nodes whose whole selection SQL can build with one statement (see graphql/compiled).
+    compile_selections: bool = True
 
     @property
     def production(self) -> bool:
@@ -40,6 +42,7 @@ class Settings:
             anonymous_read=_flag(env.get("CHRONOLOGY_ANONYMOUS_READ"), default=True),
             statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
+            compile_selections=_flag(env.get("CHRONOLOGY_COMPILE_SELECTIONS"), default=True),
         )
 
 

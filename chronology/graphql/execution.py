@@ -8,6 +8,9 @@ work is pure overhead. Here such fields are read and coerced directly, and an ob
 whose selected fields are all plain is built in one loop. Anything unusual (a null
 where none may be, a value that does not coerce, an exception, arguments, middleware,
 deferred fragments) takes the ordinary path, which also reports the errors.
+
+A resolver may also return a `RawJSON` (a whole field's value already serialised by the
+database, see `chronology.graphql.compiled`): it is passed through as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from typing import Any
 from graphql import GraphQLList, GraphQLNonNull, Undefined, is_leaf_type
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from chronology.graphql.compiled.raw import RawJSON
 
 Getter = Callable[[Any], Any]
 
@@ -174,3 +179,17 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 except Exception:  # noqa: S110 - the ordinary path below reports it properly
                     pass
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
+
+    def complete_value(
+        self,
+        return_type: Any,
+        field_details_list: Any,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """Complete a value as graphql-core does, except JSON the database already built."""
+        if type(result) is RawJSON:
+            return result
+        return super().complete_value(return_type, field_details_list, info, path, result, position_context)

@@ -14,6 +14,7 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
+from chronology.graphql.compiled.raw import encode
 from chronology.graphql.context import Actor, Context, RecordBudget, Role
 from chronology.graphql.database import RequestDatabase
 from chronology.models import ApiToken
@@ -52,6 +53,10 @@ class ChronologyGraphQL(GraphQL[Context, None]):
         )
         request.scope.setdefault("chronology.contexts", []).append(context)
         return context
+
+    def encode_json(self, data: object) -> str:
+        """Encode a response, splicing in the JSON that compiled selections built in the database."""
+        return encode(data)
 
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import Boolean, ColumnElement, Select, Table, func, literal_column, select, tuple_
 
 from chronology.graphql.context import Info
 from chronology.graphql.database import RequestDatabase
@@ -105,6 +105,26 @@ class SortKey:
     parse: Callable[[Any], Any] = lambda value: value
 
 
+@dataclass(frozen=True)
+class Attached:
+    """Columns computed for each row of a page only: SQL over the page's records of TABLE, aliased `r`."""
+
+    table: Table
+    columns: dict[str, str]  # label -> SQL
+
+
+def _attach(page: Select[Any], attached: Attached, *, reverse: bool, keys: int) -> Select[Any]:
+    """Wrap a limited page so that ATTACHED's columns are computed for its rows alone, in the same order."""
+    # Written with textual columns: SQLAlchemy would otherwise build a proxy for every column of
+    # the page and of the table on each request, which costs more than the statement's round trip.
+    inner = page.subquery("page")
+    extra: list[Any] = [literal_column(sql).label(label) for label, sql in attached.columns.items()]
+    direction = " DESC" if reverse else ""
+    order: list[Any] = [literal_column(f"page._key{i}{direction}") for i in range(keys)]
+    joined = inner.join(attached.table.alias("r"), literal_column("r.id = page.id", Boolean))
+    return select(literal_column("page.*"), *extra).select_from(joined).order_by(*order)
+
+
 async def keyset_page(
     info: Info,
     query: Select[Any],
@@ -112,8 +132,12 @@ async def keyset_page(
     request: PageRequest,
     *,
     descending: bool = False,
+    attached: Attached | None = None,
 ) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
-    """Fetch one page of QUERY ordered by KEYS; return rows, cursors, page info and a counter."""
+    """Fetch one page of QUERY ordered by KEYS; return rows, cursors, page info and a counter.
+
+    ATTACHED columns (a compiled selection's JSON) come in the same statement, computed after the limit.
+    """
     database: RequestDatabase = info.context.database
     expressions = [key.expression for key in keys]
     labelled = query.add_columns(*(e.label(f"_key{i}") for i, e in enumerate(expressions)))
@@ -129,7 +153,10 @@ async def keyset_page(
     ordering = [e.desc() if reverse else e.asc() for e in expressions]
     size = request.size
     info.context.budget.spend(size)
-    rows = list(await database.rows(labelled.order_by(*ordering).limit(size + 1)))
+    statement = labelled.order_by(*ordering).limit(size + 1)
+    if attached is not None:
+        statement = _attach(statement, attached, reverse=reverse, keys=len(keys))
+    rows = list(await database.rows(statement))
     more = len(rows) > size
     rows = rows[:size]
     if request.backwards:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from sqlalchemy import and_, exists, func, literal, select
 
 from chronology import models
+from chronology.graphql.compiled.resolvers import nodes_by_id, page_attachment, page_json
 from chronology.graphql.context import Info
 from chronology.graphql.errors import validation
 from chronology.graphql.ids import KIND_OF_TYPE, decode_id
@@ -109,6 +110,9 @@ class ReadQuery:
     ) -> Node | None:
         info.context.require_read()
         type_name, pk = decode_id(str(id))
+        compiled = await nodes_by_id(info, [(type_name, pk)])
+        if compiled is not None:
+            return cast(Node | None, compiled[0])  # JSON built by the database, passed through as it is
         return await load_node(info, pk, KIND_OF_TYPE[type_name])
 
     @strawberry.field(description="Several records by their global ids, in the order asked (null where missing).")
@@ -122,6 +126,9 @@ class ReadQuery:
             raise validation("ask for at most 100 ids at a time", field="ids")
         info.context.budget.spend(len(ids))
         decoded = [decode_id(str(i), field="ids") for i in ids]
+        compiled = await nodes_by_id(info, decoded)
+        if compiled is not None:
+            return cast(list[Node | None], compiled)  # JSON built by the database, passed through as it is
         return list(await asyncio.gather(*(load_node(info, pk, KIND_OF_TYPE[t]) for t, pk in decoded)))
 
     @strawberry.field(description="Documents, filtered and paged; by date unless told otherwise.")
@@ -145,7 +152,15 @@ class ReadQuery:
             if not criteria.text:
                 raise validation("ordering by relevance needs `filter.text`", field="orderBy")
             keys = [SortKey(-relevance(criteria.text), float), *keys]
-        rows, cursors, page, count = await keyset_page(info, filtered(criteria), keys, request, descending=descending)
+        attached = page_attachment(info)
+        rows, cursors, page, count = await keyset_page(
+            info, filtered(criteria), keys, request, descending=descending, attached=attached
+        )
+        compiled = page_json(info, rows) if attached is not None else None
+        if compiled is not None:
+            # The documents' JSON built by the database in one statement, passed through execution as it is.
+            built = [Edge(cursor=c, node=cast(Document, node)) for node, c in zip(compiled, cursors, strict=True)]
+            return Connection(edges=built, page_info=page, count=count)
         edges = [
             Edge(cursor=c, node=Document.from_row(r, search_query=criteria.text))
             for r, c in zip(rows, cursors, strict=True)

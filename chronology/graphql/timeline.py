@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import strawberry
 
 from chronology.dates import DateParseError, from_edtf
+from chronology.graphql.compiled.timeline_items import timeline_items
 from chronology.graphql.context import Info
 from chronology.graphql.errors import validation
 from chronology.graphql.ids import TYPE_OF_KIND, decode_id, encode_id
@@ -247,7 +248,14 @@ class TimelineQuery:
         if not 1 <= limit <= MAX_ITEMS:
             raise validation(f"`limit` must be between 1 and {MAX_ITEMS}", field="limit")
         statement = timeline_statement(criteria, limit + 1)
-        rows = list(await info.context.database.rows(statement)) if statement is not None else []
+        if statement is None:
+            return Timeline(items=[], truncated=False)
+        compiled = await timeline_items(info, statement, limit)
+        if compiled is not None:
+            items, shown, truncated = compiled
+            info.context.budget.spend(shown)
+            return Timeline(items=items, truncated=truncated)  # type: ignore[arg-type] # JSON built in SQL
+        rows = list(await info.context.database.rows(statement))
         truncated = len(rows) > limit
         rows = rows[:limit]
         info.context.budget.spend(len(rows))

@@ -94,7 +94,9 @@ class DocumentParty(Audited, Base):
 
     __tablename__ = "document_parties"
     __table_args__ = (
-        UniqueConstraint("document_id", "role", "position"),
+        # The agent columns ride along so that a document's first author (a timeline lane) is
+        # read from the index alone.
+        UniqueConstraint("document_id", "role", "position", postgresql_include=["person_id", "body_id"]),
         CheckConstraint(f"role IN {sql_in(PartyRole)}", name="role"),
         CheckConstraint("(person_id IS NULL) <> (body_id IS NULL)", name="person_or_body"),
         CheckConstraint("position >= 1", name="position_positive"),
@@ -103,7 +105,7 @@ class DocumentParty(Audited, Base):
     )
 
     id: Mapped[serial_pk]
-    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
     person_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("persons.id", ondelete="RESTRICT"))

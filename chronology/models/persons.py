@@ -106,6 +106,7 @@ class Body(RecordMixin, Audited, Base):
     )
     parent_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("bodies.id", ondelete="SET NULL"))
     description: Mapped[str | None] = mapped_column(Text)
+    needs_review: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
 
 
 class Membership(FuzzyDated, Audited, Base):

@@ -126,6 +126,9 @@ class Body(Node):
     kind: BodyKind = strawberry.field(description="Where the body sits.")
     variants: list[str] = strawberry.field(description="Other names the sources use.")
     description: str | None = strawberry.field(description="What the body was.")
+    needs_review: bool = strawberry.field(
+        description="Created by an import from a name outside the authority list (e.g. a newspaper): check it."
+    )
     version: int = strawberry.field(description="The record's version.")
 
     @strawberry.field(description="The body's global id.")
@@ -152,6 +155,7 @@ class Body(Node):
             kind=BodyKind(row.kind),
             variants=list(row.variants or []),
             description=row.description,
+            needs_review=row.needs_review,
             version=row.version,
         )
 

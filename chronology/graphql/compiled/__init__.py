@@ -1,0 +1,1 @@
+"""Compiled node selections: a page's or a node's whole selection answered by one SQL statement building its JSON."""
