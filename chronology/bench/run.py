@@ -21,7 +21,9 @@ from chronology.bench.classes import CLASSES, QueryClass
 from chronology.bench.samples import Samples
 
 CONCURRENCY = (1, 8)
-WARMUP = 3
+# Requests per connection sent before timing: psycopg prepares a statement on its fifth use and
+# PostgreSQL settles on a cached plan after five more, per connection, for either server.
+WARMUP = 10
 STARTUP_SECONDS = 60
 
 
@@ -177,8 +179,8 @@ async def run_class(
                 result.mismatches.append(mismatch)
         for target, client in clients.items():
             bodies = [_request(query_class, target, argument) for argument in arguments]
-            await _measure(client, bodies[:WARMUP], 1, budget)
             for concurrency in CONCURRENCY:
+                await _measure(client, bodies[: WARMUP * concurrency], concurrency, budget)
                 latencies, elapsed, errors = await _measure(client, bodies, concurrency, budget)
                 result.errors.extend(f"{target}: {error}" for error in errors[:3])
                 result.figures[target, concurrency] = Figures.of(latencies, elapsed)

@@ -30,7 +30,7 @@ from chronology.graphql.types.document import Document, prefetch_parts
 from chronology.graphql.types.event import Event
 from chronology.graphql.types.person import Body, Person
 from chronology.graphql.types.relation import load_node
-from chronology.queries.documents import DocumentCriteria, filtered, relevance
+from chronology.queries.documents import READABLE, DocumentCriteria, filtered, relevance
 from chronology.queries.persons import person_matches
 from chronology.queries.windows import DateMatch, window_condition
 
@@ -100,6 +100,14 @@ def _repository(name: str | None) -> str | None:
     return found.code if found else name
 
 
+async def _documents_by_id(info: Info, ids: list[int]) -> list[Any | None]:
+    """Return the readable columns of documents IDS, in that order."""
+    found = await info.context.database.rows(select(*READABLE).where(models.Document.__table__.c.id.in_(ids)))
+    by_id = {row.id: row for row in found}
+    # A document deleted since the page was read is left out, as a later page would.
+    return [by_id.get(pk) for pk in ids]
+
+
 @strawberry.type
 class ReadQuery:
     @strawberry.field(description="Any record by its global id.")
@@ -153,19 +161,24 @@ class ReadQuery:
                 raise validation("ordering by relevance needs `filter.text`", field="orderBy")
             keys = [SortKey(-relevance(criteria.text), float), *keys]
         attached = page_attachment(info)
+        # A compiled page reads only the documents' ids and their JSON; the columns are not needed.
+        query = filtered(criteria, only_ids=attached is not None)
         rows, cursors, page, count = await keyset_page(
-            info, filtered(criteria), keys, request, descending=descending, attached=attached
+            info, query, keys, request, descending=descending, attached=attached
         )
-        compiled = page_json(info, rows) if attached is not None else None
-        if compiled is not None:
-            # The documents' JSON built by the database in one statement, passed through execution as it is.
-            built = [Edge(cursor=c, node=cast(Document, node)) for node, c in zip(compiled, cursors, strict=True)]
-            return Connection(edges=built, page_info=page, count=count)
+        if attached is not None:
+            compiled = page_json(info, rows)
+            if compiled is not None:
+                # The documents' JSON built by the database in one statement, passed through execution as it is.
+                built = [Edge(cursor=c, node=cast(Document, node)) for node, c in zip(compiled, cursors, strict=True)]
+                return Connection(edges=built, page_info=page, count=count)
+            rows = await _documents_by_id(info, [r.id for r in rows])
         edges = [
             Edge(cursor=c, node=Document.from_row(r, search_query=criteria.text))
             for r, c in zip(rows, cursors, strict=True)
+            if r is not None
         ]
-        await prefetch_parts(info, [r.id for r in rows])
+        await prefetch_parts(info, [r.id for r in rows if r is not None])
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(
