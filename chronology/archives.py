@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from chronology.archive_folios import read_folios
 from chronology.archive_repositories import (
     REPOSITORIES,
     Repository,
@@ -32,7 +33,7 @@ from chronology.archive_repositories import (
     inventories,
     match_repository,
 )
-from chronology.archive_syntax import REFERENCE, VALUE_PARTS, Fix, read_folios, read_value
+from chronology.archive_syntax import REFERENCE, VALUE_PARTS, Fix, read_value
 
 __all__ = [
     "REPOSITORIES",
@@ -282,11 +283,20 @@ def _from_match(
             fields[level] = raw.strip()
         else:
             known = inventories(hint, fields["fond"]) if level == "opis" else frozenset()
+            if level == "delo" and match.group("glued") is not None:
+                raw, lost = _split_glued(raw, match.group("glued"))
+                repairs.append(lost)
             fields[level], fix = read_value(raw, known)
             repairs += [_repair(level, fix)] if fix is not None else []
+            if level != "fond" and fix is not None and fix.kind == "unreadable" and "?" in (fields[level] or ""):
+                fields[level] = None  # a lost digit: the value is not known, only its shape (in the note)
+    if match.group("dmark") is not None and not match.group("dmark").lstrip().startswith(("d", "D", "Д")):
+        reason = "the file's mark is a smudge; the number between the inventory and the folios is the file"
+        repairs.append(Repair("delo", match.group("dmark"), "d.", reason, 0.6))
     folios: tuple[FolioSpan, ...] = ()
-    if match.group("folios") is not None:
-        spans, fixes = read_folios(match.group("folios"))
+    printed_folios = match.group("folios") or match.group("glued")
+    if printed_folios is not None:
+        spans, fixes = read_folios(printed_folios)
         folios = tuple(FolioSpan(s.start, s.start_verso, s.end, s.end_verso) for s in spans)
         repairs += [_repair("folios", fix) for fix in fixes]
 
@@ -312,6 +322,22 @@ def _from_match(
                 repairs.insert(0, Repair("repository", printed, reading, reason, found.confidence))
     verbatim = text[start : match.end()]
     return start, _assemble(verbatim, repository, as_printed, fields, folios, repairs)
+
+
+_GLUED_MARK = re.compile(r"(?P<file>.+?)(?P<mark>[1lI]{1,2})")
+
+
+def _split_glued(printed: str, folios: str) -> tuple[str, Repair]:
+    """Split the folio mark off a file number it ran into: "9741. 137" is d. 974, l. 137."""
+    many = bool(re.search(r"[-–—,]", folios))
+    # "ll." before a range or a list, "l." before one leaf; a file keeps at least two digits.
+    width = 2 if many and re.search(r"[1lI]{2}$", printed) and len(printed) > 3 else 1
+    file = printed[:-width]
+    reason = (
+        f"the folio mark {printed[-width:]}. ran into the file number, its space lost; read as d. {file},"
+        f" {'ll' if width == 2 else 'l'}. {folios.strip()} (d. {printed} with the folios unmarked is the other reading)"
+    )
+    return file, Repair("delo", printed, file, reason, 0.6)
 
 
 def _resolve_ibid(

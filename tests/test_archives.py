@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chronology.archive_syntax import readings
 from chronology.archives import (
     REPOSITORIES,
     ArchivalReference,
@@ -545,3 +546,86 @@ def test_opis_without_its_dot_before_a_lone_letter_in_fond_558() -> None:
     assert (ref.fond, ref.opis, ref.delo) == ("558", "I", "5023")
     assert ref.likely is not None
     assert ref.likely.opis == "11"
+
+
+# --- shapes the scan leaves of numbers: spaced out, lost digits, glued marks --------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "normalised", "repaired"),
+    [
+        # A run of lone letters and digits the scan spaced apart is one number.
+        ("RTsKhIDNI, f. 17, op. 3, d. r o o j , ll. 12-13", "RGASPI, f. 17, op. 3, d. 1003, ll. 12–13", "'j' as 3"),
+        ("RTsKhIDNI, f. 17, op. 3, d. 961, ll. 41, 4 s", "RGASPI, f. 17, op. 3, d. 961, ll. 41, 45", "'s' as 5"),
+        # Two strokes run together into a quotation mark: 11; the folios after it are kept.
+        ('RTsKhIDNI, f. 17, op. 2, d. 6". ll. 40-47', "RGASPI, f. 17, op. 2, d. 611, ll. 40–47", "as 11"),
+        # The folio mark ran into the file number: d. 9621. 30 is d. 962, l. 30.
+        ("RTsKhIDNI, f. 17, op. 3, d. 9621. 30.", "RGASPI, f. 17, op. 3, d. 962, l. 30", "ran into the file number"),
+        ("RTsKhIDNI, f. 17, op. 120, d. 21311. 5-9.", "RGASPI, f. 17, op. 120, d. 213, ll. 5–9", "ll. 5-9"),
+        # A list of folios after a comma may open with letters, and a stop may stand for a comma.
+        ("RTsKhIDNI, f. 17, op. 2, d. 577, ll. 4-6,zo-z4", "RGASPI, f. 17, op. 2, d. 577, ll. 4–6, 20–24", "'z' as 2"),
+    ],
+)
+def test_numbers_the_scan_broke_apart(printed: str, normalised: str, repaired: str) -> None:
+    ref = find_references(printed)[0][2]
+    assert ref.normalised() == normalised
+    assert ref.doubtful
+    assert repaired in (ref.note or "")
+
+
+def test_a_stop_between_ranges_stands_for_a_comma() -> None:
+    ref = find_references("RTsKhIDNI, f. 17, op. 2, d. 577, ll. 4-6. 9-12. Typescript")[0][2]
+    assert ref.folio_text == "4–6, 9–12"
+
+
+def test_a_stop_before_a_lone_number_does_not_extend_the_folios() -> None:
+    ref = find_references("RTsKhIDNI, f. 17, op. 3, d. 962, l. 30. 1935 was")[0][2]
+    assert ref.folio_text == "30"
+
+
+def test_a_range_end_of_ambiguous_letters_is_read_to_lie_beyond_its_start() -> None:
+    ref = parse_reference("RTsKhIDNI, f. 17, op. 2, d. 577, ll. 13-rz")
+    assert ref.folio_text == "13–22"  # r is 1 or 2; 13-12 would run backwards
+    assert ref.note is not None
+    assert "only 22 keeps the folios in order" in ref.note
+    assert ref.confidence < 0.5
+
+
+def test_a_lost_digit_between_ranges_is_read_from_their_order() -> None:
+    ref = parse_reference("RTsKhIDNI, f. 17, op. 2, d. 577, ll. 4-6, zo-~z, jr-jj")
+    assert ref.folio_text == "4–6, 20–22, 31–33"
+    assert ref.note is not None
+    assert "'~z' allows" in ref.note
+
+
+def test_a_lost_digit_that_order_cannot_settle_stays_unknown_and_flagged() -> None:
+    ref = parse_reference("RTsKhIDNI, f. 78, op. 1, d. 50, ll. I Z S - Z ~ O ~")
+    assert ref.folio_text == "125–2?0?"
+    assert ref.note is not None
+    assert "could not be read" in ref.note
+    assert any(repair.kind == "unreadable" for repair in ref.repairs)
+
+
+def test_a_file_with_a_lost_digit_is_left_absent_and_its_shape_noted() -> None:
+    ref = parse_reference("RTsKhIDNI, f. 17, op. 3, d. ~ o o z , l. 7")
+    assert ref.delo is None
+    assert ref.folio_text == "7"
+    assert ref.note is not None
+    assert "reads ?002" in ref.note
+    assert ref.verbatim.startswith("RTsKhIDNI")
+
+
+def test_a_smudged_file_mark_is_read_by_its_place() -> None:
+    ref = parse_reference("RTsKhIDNI, f. 17, op. 21, ~ . 2r40, ll. 7-8")
+    assert (ref.opis, ref.delo) == ("21", "2140")
+    assert ref.note is not None
+    assert "smudge" in ref.note
+    assert ref.confidence < 0.5
+
+
+def test_readings_list_what_look_alike_letters_allow() -> None:
+    assert readings("9r2") == ["912", "922"]
+    assert readings("412") == ["412"]
+    assert readings("~05")[:2] == ["105", "205"]
+    assert "005" not in readings("~05")
+    assert readings("word") == []

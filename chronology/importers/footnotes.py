@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from chronology.archives import ArchivalReference, find_references
 from chronology.dates import FuzzyDate, find_dates, from_bounds
+from chronology.importers import note_replies
 from chronology.importers.matching import surname
 from chronology.importers.note_facts import annotation_for, published_in, votes_in
 from chronology.importers.records import (
@@ -27,6 +28,7 @@ from chronology.importers.records import (
     Vote,
 )
 from chronology.importers.sentences import quoted_spans, sentences
+from chronology.importers.tallies import read_tally
 
 _BODY = (
     r"PB|Politburo|Council of People's Commissars(?: of the USSR)?|SNK|Orgburo|Secretariat|"
@@ -49,7 +51,7 @@ _PROPOSED = re.compile(r"propos", re.I)
 _SAME_DAY = re.compile(r"\b(?:the )?same day\b", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the )?next day\b", re.I)
 _REPLY = re.compile(
-    r"\bStalin(?:'s|’s)?\s+(?:replied|agreed|answered|consent|reply|answer)\b|"
+    r"\bStalin(?:'s|’s)?\s+(?:replied|agreed|answered|consent(?:ed)?|reply|answer)\b|"
     r"\babout Stalin(?:'s|’s) consent\b"
 )
 _BODY_NAMES = {"PB": "Politburo", "Politburo": "Politburo", "SNK": "Council of People's Commissars"}
@@ -245,6 +247,9 @@ def _record_decision(
             summary=_summary(body, outcome, doc, formalised, before),
         )
         context.result.decisions.append(existing)
+    tally = read_tally(sentence, source=_provenance(note, doc), line=note.line, document_key=doc.key)
+    if tally is not None and tally not in existing.tallies:
+        existing.tallies.append(tally)
     context.decisions.append((existing, before))
     if formalised:
         link_type, certainty = "formalised_as", "certain"
@@ -290,12 +295,16 @@ def _reply_in(
     if any(p.role is PartyRole.AUTHOR and surname(p.name) == "Stalin" for p in doc.parties):
         return
     date = _date_for(start + m.start(), start, sentence, dates, context)
+    if date is None:  # "Stalin agreed on the same day": the day is named after the verb
+        date = _date_for(start + len(sentence), start, sentence, dates, context)
     reference = next((r for s, r in refs if s >= start + m.start()), None)
     own = {c.reference.normalised() for c in doc.copies}
     provenance = _provenance(note, doc)
     if reference is not None and reference.normalised() in own:
         return  # the answer is written on this very sheet: an annotation, not another document
-    reply = _find_reply(reference, date, context)
+    reply = note_replies.find_reply(reference, date, context.doc, context.documents)
+    if reply is None and reference is not None:
+        reply = _cited_reply(note, sentence, date, reference, context)
     if reply is not None:
         certainty = "certain" if reference is not None else "probable"
         summary = f"Stalin's answer to {_doc_label(doc)}"
@@ -304,29 +313,28 @@ def _reply_in(
     context.result.review.append(
         ReviewItem(
             note.line,
-            "the edition notes Stalin's answer, but it is not a document of this file",
+            "the edition notes Stalin's answer but neither prints it nor gives its reference",
             sentence[:160],
-            reference.normalised() if reference is not None else None,
         )
     )
 
 
-def _find_reply(reference: ArchivalReference | None, date: FuzzyDate | None, context: _Context) -> Document | None:
-    if reference is not None:
-        target = reference.normalised()
-        return next(
-            (d for d in context.documents if any(c.reference.normalised() == target for c in d.copies)),
-            None,
-        )
-    if date is None:
-        return None
-    authors = {surname(p.name) for p in context.doc.parties if p.role is PartyRole.AUTHOR}
-    for other in context.documents:
-        stalin = any(p.role is PartyRole.AUTHOR and surname(p.name) == "Stalin" for p in other.parties)
-        to = {surname(p.name) for p in other.parties if p.role is PartyRole.RECIPIENT}
-        if stalin and other.date is not None and other.date.edtf == date.edtf and authors & to:
-            return other
-    return None
+def _cited_reply(
+    note: Footnote, sentence: str, date: FuzzyDate | None, reference: ArchivalReference, context: _Context
+) -> Document:
+    """Return the record of a reply the note cites by reference, making it on first mention."""
+    doc, label = context.doc, _doc_label(context.doc)
+    key = note_replies.reply_key(reference)
+    known = next((d for d in context.result.documents if d.key == key), None)
+    if known is not None:
+        note_replies.answer_more(known, doc, label)
+        return known
+    reply, review = note_replies.reply_document(
+        answered=doc, answered_label=label, sentence=sentence, line=note.line, date=date, reference=reference
+    )
+    context.result.documents.append(reply)
+    context.result.review.extend(review)
+    return reply
 
 
 def _publication_in(

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from chronology.importers.authority_sync import AuthorityIds
 from chronology.importers.load_context import SourceContext
-from chronology.importers.load_decisions import load_decision, load_link, load_vote
+from chronology.importers.load_decisions import load_decision, load_link, load_tally, load_vote
 from chronology.importers.load_documents import load_document, prefetch_documents
 from chronology.importers.load_names import Names
 from chronology.importers.load_rows import Writer
@@ -67,6 +67,7 @@ def load_source(
             ctx.decision_ids[decision.key] = loaded[0]
             if loaded[1]:
                 owned.add(loaded[0])
+            load_tally(ctx, decision, loaded[0], owned=loaded[1])
     for vote in parsed.votes:
         load_vote(ctx, vote, owned)
     for link in parsed.links:

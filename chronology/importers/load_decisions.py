@@ -22,6 +22,7 @@ from chronology.importers.load_rows import (
     table_of,
 )
 from chronology.importers.records import Decision, Link, ReviewItem, Vote
+from chronology.importers.tallies import tally_columns
 from chronology.models.vocabulary import (
     Certainty,
     DecisionOutcome,
@@ -35,6 +36,7 @@ _DECISIONS = table_of(models.Decision)
 _REFERENCES = table_of(models.ArchivalReferenceRow)
 _VOTES = table_of(models.Vote)
 _RELATIONS = table_of(models.Relation)
+_TALLIES = table_of(models.Tally)
 
 
 def _match(ctx: SourceContext, decision: Decision, body_id: int) -> RowMapping | None:
@@ -97,6 +99,14 @@ def load_decision(ctx: SourceContext, decision: Decision) -> tuple[int, bool] | 
         return new_id, True
     writer.update_changed(_DECISIONS, row, values)
     return int(row["id"]), True
+
+
+def load_tally(ctx: SourceContext, decision: Decision, decision_id: int, *, owned: bool) -> None:
+    """Write the counts the source states for a decision; another source's tally is kept."""
+    columns = tally_columns(decision.tallies)
+    if columns is None:
+        return  # a tally entered by hand or by another source stays
+    ctx.writer.upsert(_TALLIES, {"decision_id": decision_id}, columns, update=owned)
 
 
 def load_vote(ctx: SourceContext, vote: Vote, owned: set[int]) -> None:

@@ -74,6 +74,9 @@ def _document_columns(ctx: SourceContext, doc: Document) -> dict[str, Any]:
         "secretary_number": sent.secretary_number,
         "protocol_number": doc.protocol_number,
         "protocol_item": doc.protocol_item,
+        # Only what the parser states: a summary or a review flag set by hand is not cleared.
+        **({"summary": doc.summary} if doc.summary is not None else {}),
+        **({"needs_review": True} if doc.needs_review else {}),
     }
 
 

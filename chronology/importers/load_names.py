@@ -122,6 +122,7 @@ class Names:
                 {
                     "name": " ".join(name.split()),
                     "kind": "other",
+                    "needs_review": True,
                     "description": f"created by the import of {self._source_name}; "
                     "not in the authority list: needs review",
                 },

@@ -107,6 +107,23 @@ class Document:
     # Where an edition took the text from print and names no archive: the printed source,
     # e.g. "Izvestiia TsK KPSS, no. 8, 1989, 95-115".
     published_source: str | None = None
+    summary: str | None = None  # our own words, for a document the edition does not print
+    needs_review: bool = False  # something about the record itself is doubtful (e.g. no date)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The counts of a vote as one source states them, where names do not survive."""
+
+    source: str  # locator, e.g. "road-to-terror-ocr.txt: document 41"
+    line: int
+    verbatim: str  # the questions and answers as printed, e.g. "Who is against? None"
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    unanimous: bool = False
+    note: str | None = None  # what is doubtful: an answer in words, several votes in one record
+    source_document_key: str | None = None
 
 
 @dataclass
@@ -125,6 +142,8 @@ class Decision:
     protocol_item: str | None = None
     special_file: bool = False
     summary: str | None = None
+    # One per source that states counts; two versions of a record may disagree.
+    tallies: list[Tally] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

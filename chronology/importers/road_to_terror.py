@@ -17,9 +17,11 @@ from chronology.importers.records import (
     ReviewItem,
     Unparsed,
 )
-from chronology.importers.rtt_assign import Choice, Markers, note_for_title, read_markers
+from chronology.importers.rtt_assign import Choice, Markers, PartNote, note_for_title, part_notes, read_markers
+from chronology.importers.rtt_context import check_inventories, infer_from_narrative_runs
 from chronology.importers.rtt_decisions import add_decisions
-from chronology.importers.rtt_groups import apply_series_sources
+from chronology.importers.rtt_files import mend_files
+from chronology.importers.rtt_groups import apply_neighbour_files, apply_series_sources, protocol_series
 from chronology.importers.rtt_kinds import (
     classify,
     deciding_body,
@@ -39,7 +41,7 @@ from chronology.importers.rtt_segments import (
     read_layout,
     signatures,
 )
-from chronology.importers.rtt_sources import note_references, printed_source
+from chronology.importers.rtt_sources import mend_from_neighbours, note_references, printed_source
 
 FORMAT = "road-to-terror"
 EDITION_TITLE = "The Road to Terror: Stalin and the Self-Destruction of the Bolsheviks, 1932–1939"
@@ -67,14 +69,43 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     _review_layout(layout, parsed)
     previous_note: int | None = None
     used: set[int] = set()
+    series: dict[str, tuple[str, int]] = {}
     for segment in layout.segments:
         document, previous_note = _document(segment, notes, markers, previous_note, used, parsed)
         if document is None:
             continue
         parsed.documents.append(document)
+        body = protocol_series(fix_months(header_text(segment)))
+        number = re.match(r"\d+", document.protocol_number or "")
+        if body is not None and number is not None:
+            series[document.key] = (body, int(number.group(0)))
+    mend_files(parsed)
     apply_series_sources("\n".join(lines), parsed)
+    apply_neighbour_files(parsed, series)
+    infer_from_narrative_runs(parsed, notes, used)
+    check_inventories(parsed, notes)
+    _review_years_out_of_step(parsed)
     add_decisions(parsed, source_name=source_name)
     return parsed
+
+
+_OUT_OF_STEP = 2  # years a date may stray from neighbours that agree before it is suspect
+
+
+def _review_years_out_of_step(parsed: ParsedSource) -> None:
+    """Flag a year far from those of both neighbours when they agree: a year the scan misread."""
+    dated = [(document, document.date) for document in parsed.documents if document.date is not None]
+    for (_, before), (document, date), (_, after) in zip(dated, dated[1:], dated[2:], strict=False):
+        year, around = date.lower.year, (before.lower.year, after.lower.year)
+        if abs(around[0] - around[1]) <= 1 and min(abs(year - other) for other in around) > _OUT_OF_STEP:
+            parsed.review.append(
+                ReviewItem(
+                    document.line,
+                    "year out of step with the documents either side; the scan may have misread it",
+                    date.verbatim,
+                    f"the neighbours are of {around[0]} and {around[1]}",
+                )
+            )
 
 
 def _review_layout(layout: Layout, parsed: ParsedSource) -> None:
@@ -133,7 +164,7 @@ def _document(
     date = _document_date(parts.date_text, parts.title, header, title_line, raw_title, parsed)
     if parts.year_repaired and date is not None:
         parsed.review.append(ReviewItem(title_line, "year in the title read through OCR damage", raw_title))
-    reference = _reference(note, parsed) if note is not None else None
+    reference = _reference(note, notes, parsed) if note is not None else None
     printed = _printed(note, parsed) if note is not None and reference is None else None
     document = Document(
         key=key,
@@ -159,6 +190,9 @@ def _document(
     )
     if reference is not None:
         document.copies.append(Copy(reference=reference, form=_form(note)))
+    if note is None and (parts_found := part_notes(segment, notes, used)):
+        _add_parts(document, parts_found, notes, used, parsed)
+        return document, parts_found[-1].note.number
     # A document whose note is lost still used up a number in the edition's sequence.
     if note is not None:
         return document, note.number
@@ -166,6 +200,22 @@ def _document(
 
 
 _ITEM_LINES = 14
+
+
+def _add_parts(
+    document: Document, parts: list[PartNote], notes: list[Note], used: set[int], parsed: ParsedSource
+) -> None:
+    """Give a composite document the note and reference of each of its lettered parts."""
+    for part in parts:
+        note = part.note
+        used.add(note.line)
+        document.footnotes.append(Footnote(note.number, note.text, note.line))
+        reference = _reference(note, notes, parsed)
+        if reference is not None:
+            where = f"part [{part.label}] (its note {note.number}, marked after the part's heading at line {part.line})"
+            document.copies.append(Copy(reference=reference, form=_form(note), note=where))
+        elif document.published_source is None:
+            document.published_source = _printed(note, parsed)
 
 
 def _form(note: Note | None) -> str:
@@ -212,11 +262,33 @@ def _printed(note: Note, parsed: ParsedSource) -> str | None:
     return source.citation
 
 
-def _reference(note: Note, parsed: ParsedSource) -> ArchivalReference | None:
+_NEIGHBOURS = 6  # notes either side of a note whose neighbours may mend a garbled field
+_NEIGHBOUR_LINES = 200  # about a page either side
+
+
+def _reference(note: Note, notes: list[Note], parsed: ParsedSource) -> ArchivalReference | None:
     found = note_references(note.text)
-    if not found:
+    reference = found[0][2] if found else None
+    ordered = sorted(notes, key=lambda other: other.line)
+    index = next(i for i, other in enumerate(ordered) if other.line == note.line and other.number == note.number)
+    neighbours = [
+        (other.line, other.text)
+        for other in ordered[max(0, index - _NEIGHBOURS) : index + _NEIGHBOURS + 1]
+        if other is not ordered[index] and abs(other.line - note.line) <= _NEIGHBOUR_LINES
+    ]
+    mended = mend_from_neighbours(note.text, reference, neighbours)
+    if mended is not None:
+        parsed.review.append(
+            ReviewItem(
+                note.line,
+                "a field of the reference read from a neighbouring note: " + (mended.note or ""),
+                mended.verbatim,
+                mended.normalised(),
+            )
+        )
+        return mended
+    if reference is None:
         return None
-    reference = found[0][2]
     if reference.doubtful or reference.confidence < 1:
         parsed.review.append(
             ReviewItem(

@@ -24,6 +24,7 @@ NOTE_AFTER = 160
 _RESTART = 10
 _GAP = 3  # a narrative note or two may stand between a document's note and the last one
 _RESTART_SMALL = 5
+_TITLE_GAP = 6  # notes lost with their documents since the last note that survives
 _MARKS = "'\"*^~=+`‘’“”"  # what the scan leaves of a superscript digit it could not read
 
 
@@ -133,6 +134,16 @@ def _count_before(notes: list[Note], markers: Markers, line: int, previous: int 
     for other, number in markers.text:
         if start < other < line and count is not None and count < number <= count + _GAP:
             count = number
+    # The title just before prints its marker although its note is lost: that number is spent.
+    last_note = max((note.line for note in before), default=0)
+    for other, spent in markers.titles:
+        if (
+            last_note < other == start
+            and spent is not None
+            and count is not None
+            and count < spent <= count + _TITLE_GAP
+        ):
+            count = spent
     return count
 
 
@@ -242,3 +253,70 @@ def _first_block(notes: list[Note]) -> list[Note]:
             break
         block.append(note)
     return block
+
+
+# A lettered part of a composite document ("[A]", "ICI", "[El" as scanned), then its own heading.
+_PART_LABEL = re.compile(r"\s*[\[I(]([A-H])[\]1lI)]\s*")
+_PART_HEADING_END = re.compile(r"[a-z]{3,}[\]lI1|)]([0-9oOlIirtzZjqsSbgB~'\"]{1,2})$")
+_PART_HEADING_LINES = 12  # raw lines, blank ones and a page break among them
+
+
+@dataclass(frozen=True)
+class PartNote:
+    """The note of one lettered part of a composite document."""
+
+    label: str  # "A", "B", ...
+    line: int  # the line of the part's heading marker
+    note: Note
+
+
+def part_notes(segment: Segment, notes: list[Note], used: set[int]) -> list[PartNote]:
+    """Find the notes of a composite document's lettered parts, each marked after the part's heading.
+
+    The edition prints some documents as parts [A], [B], ... each with a bracketed heading
+    ("[From ... report ...]") whose marker names the part's own note. A marker the scan garbled
+    is read from its surviving digit and the note sequence: the next citing note after the
+    previous part's whose number ends in that digit.
+    """
+    found: list[PartNote] = []
+    lines = segment.lines
+    previous = 0
+    for index, (_, text) in enumerate(lines):
+        label = _PART_LABEL.fullmatch(text)
+        if label is None:
+            continue
+        heading = _heading_end(lines[index + 1 : index + 1 + _PART_HEADING_LINES])
+        if heading is None:
+            continue
+        line, token = heading
+        readable = repair_number(token.strip(_MARKS), letters_only=True)
+        digits = str(readable) if readable is not None else re.sub(r"\D", "", token)
+        if not digits:
+            continue
+        taken = used | {part.note.line for part in found}
+        candidates = [
+            note
+            for note in notes
+            if line <= note.line <= line + NOTE_AFTER
+            and note.line not in taken
+            and note.number > previous
+            and str(note.number).endswith(digits)
+            and cites(note)
+        ]
+        if candidates:
+            note = min(candidates, key=lambda candidate: (candidate.number, candidate.line))
+            found.append(PartNote(label.group(1), line, note))
+            previous = note.number
+    return found
+
+
+def _heading_end(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """Return the line and marker token ending a part's bracketed heading."""
+    content = [(line, text.strip()) for line, text in lines if text.strip()]
+    if not content or not content[0][1].startswith("[From"):
+        return None
+    for line, text in content:
+        match = _PART_HEADING_END.search(text)
+        if match is not None:
+            return line, match.group(1)
+    return None

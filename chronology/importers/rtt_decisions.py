@@ -14,8 +14,10 @@ from chronology.importers.records import (
     Link,
     ParsedSource,
     ReviewItem,
+    Tally,
     Vote,
 )
+from chronology.importers.tallies import read_tally
 
 _VOTE_TITLE = re.compile(
     r"^(?P<voter>[A-Z][\w.' -]*?)\s+telegram to (?:the )?CC\s+"
@@ -191,6 +193,7 @@ def _versions(parsed: ParsedSource, recorded: set[str], source_name: str) -> Non
             continue
         key = f"rtt:decision:{first.key.removeprefix('rtt:')}"
         tallies = [_tally(document) for document in group]
+        counted = [t for d in group if (t := _counts(d, source_name)) is not None]
         polled = any(re.search(r"\bpoll", d.body[:400], re.IGNORECASE) for d in group)
         parsed.decisions.append(
             Decision(
@@ -203,6 +206,7 @@ def _versions(parsed: ParsedSource, recorded: set[str], source_name: str) -> Non
                 line=first.line,
                 reference=first.copies[0].reference if first.copies else None,
                 summary="; ".join(t for t in tallies if t) or None,
+                tallies=counted,
             )
         )
         for document in group:
@@ -218,6 +222,12 @@ def _versions(parsed: ParsedSource, recorded: set[str], source_name: str) -> Non
                     document.line,
                 )
             )
+
+
+def _counts(document: Document, source_name: str) -> Tally | None:
+    """Read the counts a document records, citing the document as their source."""
+    source = f"{source_name}: document {_number(document)}"
+    return read_tally(document.body, source=source, line=document.line, document_key=document.key)
 
 
 def _tally(document: Document) -> str:
@@ -257,6 +267,7 @@ def _protocol_items(parsed: ParsedSource, recorded: set[str], source_name: str) 
                 reference=document.copies[0].reference if document.copies else None,
                 protocol_number=document.protocol_number,
                 protocol_item=document.protocol_item,
+                tallies=[t for t in [_counts(document, source_name)] if t is not None],
             )
         )
         parsed.links.append(

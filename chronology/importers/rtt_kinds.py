@@ -81,7 +81,9 @@ def _marker_candidates(token: str) -> list[tuple[int, int]]:
     for size in range(1, min(len(token), 3) + 1):
         tail = token[-size:]
         for reading in {tail, tail.replace("'", "1"), tail.lstrip("'\"")}:
-            number = repair_number(reading) if reading else None
+            # "zs" is 25: letters no English word ends with are read as digits too.
+            mangled = re.search(r"[zZjg]", reading) is not None
+            number = repair_number(reading, letters_only=mangled) if reading else None
             if number is not None and number > 0:
                 found.append((size, number))
     return found

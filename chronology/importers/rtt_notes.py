@@ -98,8 +98,12 @@ def _open(text: str, due: int | None) -> tuple[int, str, str | None] | None:
         return opened[0], opened[1], None
     damaged = damaged_footnote_start(text)
     if damaged is not None:
-        # The tens digit alone survives; the sequence supplies the units (see renumber).
-        return damaged[0] * 10, damaged[1], text.strip()[:2]
+        digit, body, units = damaged
+        stripped = text.strip()
+        # As printed: the digit and its mark ('5"'), or the mark and the digit ('" 5').
+        printed = stripped[: stripped.index(str(digit)) + 1] if units else stripped[:2]
+        # One digit survives; the sequence supplies the other (see renumber).
+        return (digit if units else digit * 10), body, printed
     if due is None:
         return None
     loose = footnote_start(text, loose=True)
@@ -131,6 +135,9 @@ def _split_run_on(note: Note) -> list[Note]:
 
 def _candidates(note: Note) -> list[tuple[int, int]]:
     """Return (number, cost) readings of a note's number."""
+    if note.printed is not None and not note.printed[:1].isdigit():
+        # The tens digit was lost ('" 5') or a mark stands before a lone digit: any number ending in it.
+        return [(tens + note.number, _MISREAD + (tens == 0)) for tens in range(0, 200, 10)]
     if note.printed is not None and note.number % 10 == 0 and note.number >= 10:
         tens = note.number
         return [(tens + units, _MISREAD) for units in range(10)]

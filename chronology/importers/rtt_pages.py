@@ -40,7 +40,7 @@ _FOOTNOTE_START = re.compile(r"\s*([0-9oOlIirtzZjqsSbgB]{1,2}(?: ?[0-9oOlIirtzZj
 # What a note of this edition says: a source, a cross-reference or a translator's remark.
 _CITATION = re.compile(
     r"RT\s*s|TsKh|GARF|APRF|RGASPI|\b[fi][.,]\s*\d|\bop\.|Pra[uv]d|Izvesti|Vop[rm]os|I[rs]toch|"
-    r"Ibid|Trans\.|\bSee\b|\bCf\.|Moscow|New York|Cambridge|Princeton|\bno\.\s*\d|"
+    r"Ibid|Trans\.|\bSee\b|\bCf\.|Moscow|New York|Cambridge|Princeton|\bno\.\s*\d|Mo[sr]kov\S*\s+no|"
     r"Identity unknown|literally|Russian|\bword\b|\bcited\b|Typescript|Typed",
     re.IGNORECASE,
 )
@@ -158,12 +158,20 @@ def footnote_start(text: str, *, loose: bool = False) -> tuple[int, str] | None:
 _DAMAGED_START = re.compile(r"\s*([1-9])[\"'`”’]\s+((?:RT\s*s|TsKh|GARF|RGASPI)\S*,?\s+[fi][.,].*)")
 
 
-def damaged_footnote_start(text: str) -> tuple[int, str] | None:
-    """Return the surviving tens digit and text of a note whose number lost a digit."""
-    match = _DAMAGED_START.fullmatch(text.rstrip())
-    if match is None:
-        return None
-    return int(match.group(1)), match.group(2).strip()
+# The same with the tens digit lost and the units kept ('" 5 .  RTsKhIDNI, ...').
+_LOST_TENS_START = re.compile(r"\s*[\"'`”’]\s?([0-9])\s*\.\s+((?:RT\s*s|TsKh|GARF|RGASPI)\S*,?\s+[fi][.,].*)")
+
+
+def damaged_footnote_start(text: str) -> tuple[int, str, bool] | None:
+    """Return the surviving digit and text of a note whose number lost one, and whether it is the units."""
+    stripped = text.rstrip()
+    match = _DAMAGED_START.fullmatch(stripped)
+    if match is not None:
+        return int(match.group(1)), match.group(2).strip(), False
+    match = _LOST_TENS_START.fullmatch(stripped)
+    if match is not None:
+        return int(match.group(1)), match.group(2).strip(), True
+    return None
 
 
 _SOFT_HYPHEN_END = re.compile(r"[a-z]-$")

@@ -26,6 +26,7 @@ from chronology.importers.detect import FormatError, detect_format
 from chronology.importers.import_report import FileReport, ImportReport
 from chronology.importers.load import load_source, set_actor
 from chronology.importers.load_rows import Writer
+from chronology.importers.note_replies import REPLY_KEY_PREFIX
 from chronology.importers.records import ParsedSource
 from chronology.people import BodyResolver, PersonResolver
 
@@ -115,8 +116,8 @@ def check_complete(path: Path, text: str, fmt: str, parsed: ParsedSource) -> Non
     cut = _cut_line(fmt, last)
     if cut is not None:
         raise SourceError(path, f"{cut} (line {len(lines)}: {last[-60:]!r}); is it truncated?")
-    # Articles are records the notes mention, not documents of the file: they have no text.
-    documents = [doc for doc in parsed.documents if doc.kind != "article"]
+    # Articles and Stalin's unprinted replies are records the notes mention, not documents of the file.
+    documents = [d for d in parsed.documents if d.kind != "article" and not d.key.startswith(REPLY_KEY_PREFIX)]
     if not documents:
         raise SourceError(path, f"no document could be read in this {fmt} file")
     final = max(documents, key=lambda doc: doc.line)

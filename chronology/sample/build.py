@@ -47,6 +47,9 @@ KIND_LABELS = {
 
 def summary(document: Document) -> str:
     """Write our own one-line description of a document from its facts."""
+    if document.summary:
+        # The importer's own wording (e.g. for a reply known only from a note), ours as well.
+        return document.summary
     authors = [p.name for p in document.parties if p.role is PartyRole.AUTHOR]
     recipients = [p.name for p in document.parties if p.role is PartyRole.RECIPIENT]
     parts = [KIND_LABELS.get(document.kind, "Document")]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence
+from chronology.importers.note_replies import REPLY_KEY_PREFIX
 from chronology.importers.records import Document, ParsedSource, PartyRole
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,7 +21,8 @@ def sample() -> ParsedSource:
 
 
 def _letters(parsed: ParsedSource) -> list[Document]:
-    return [d for d in parsed.documents if d.kind != "article"]
+    """Return the documents the edition prints: not articles or replies known only from notes."""
+    return [d for d in parsed.documents if d.kind != "article" and not d.key.startswith(REPLY_KEY_PREFIX)]
 
 
 def _at(parsed: ParsedSource, line: int) -> Document:

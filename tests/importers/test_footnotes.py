@@ -120,7 +120,7 @@ def test_votes_without_a_stated_decision_assume_a_poll() -> None:
     assert any("no decision stated" in r.reason for r in parsed.review)
 
 
-def test_reply_missing_from_the_file_goes_to_review() -> None:
+def test_reply_missing_from_the_file_becomes_a_document_of_its_own() -> None:
     text = (
         "Kaganovich to Stalin March 3, 1936"
         "Archive: RGASPI F. 558. Op. 11. D. 90. L. 7. Autograph.\n"
@@ -129,9 +129,12 @@ def test_reply_missing_from_the_file_goes_to_review() -> None:
         "1 Stalin agreed the next morning by cipher (Ibid. L. 9).\n"
     )
     parsed = correspondence.parse(text, source_name="x")
-    flagged = [r for r in parsed.review if "not a document of this file" in r.reason]
-    assert [r.suggestion for r in flagged] == ["RGASPI, f. 558, op. 11, d. 90, l. 9"]
-    assert not [lk for lk in parsed.links if lk.type == "replies_to"]
+    reply = next(d for d in parsed.documents if d.key == "stalin-reply:RGASPI, f. 558, op. 11, d. 90, l. 9")
+    assert reply.date is None  # "the next morning" names no day the reader can fix
+    assert reply.needs_review
+    assert any("states no date" in r.reason for r in parsed.review)
+    links = [lk for lk in parsed.links if lk.type == "replies_to"]
+    assert [(lk.source_key, lk.target_key) for lk in links] == [(reply.key, parsed.documents[0].key)]
 
 
 def test_earlier_decision_is_only_mentioned() -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from chronology.importers.records import Document, ParsedSource
+from chronology.archives import ArchivalReference
+from chronology.dates import parse_date
+from chronology.importers.records import Copy, Document, ParsedSource
 from chronology.importers.road_to_terror import parse
-from chronology.importers.rtt_assign import choose_note
+from chronology.importers.rtt_assign import Markers, choose_note, note_for_title, part_notes
+from chronology.importers.rtt_groups import apply_neighbour_files, protocol_series
 from chronology.importers.rtt_notes import collect_notes, renumber, variants
-from chronology.importers.rtt_pages import Note
-from chronology.importers.rtt_sources import printed_source
+from chronology.importers.rtt_pages import Heading, Note
+from chronology.importers.rtt_segments import Segment
+from chronology.importers.rtt_sources import mend_from_neighbours, note_references, printed_source
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rtt_notes_sample.txt"
 
@@ -185,3 +190,131 @@ def test_sample_lost_note_stays_lost_and_damaged_number_is_read(sample: ParsedSo
     damaged = _by_key(sample, "rtt:38")
     assert [note.number for note in damaged.footnotes] == [34]
     assert damaged.copies[0].reference.normalised() == "RGASPI, f. 17, op. 114, d. 560, l. 3"
+
+
+# --- notes the scan damaged, and sources read from the neighbours -----------------------------
+
+
+def test_a_note_whose_tens_digit_is_lost_is_read_from_the_sequence() -> None:
+    lines = [f"{n}. RTsKhIDNI, f. 17, op. 3, d. 975, l. {n}." for n in range(1, 5)]
+    lines += ["", '" 5 .  RTsKhIDNI, f. 17, op. 3, d. 976, l. 2.', "", '" 6 .  RTsKhIDNI, f. 17, op. 3, d. 976, l. 3.']
+    notes, _ = collect_notes(lines)
+    assert [(note.number, note.printed) for note in notes][3:] == [(4, None), (5, '" 5'), (6, '" 6')]
+    # After 4 the units alone read as 5 and 6; after 14 they would read as 15 and 16.
+    assert [note.number for note in renumber(notes)] == [1, 2, 3, 4, 5, 6]
+    later = [Note(n + 10, text, line, line) for n, text, line in ((3, "RTsKhIDNI, f. 17, op. 3, d. 1, l. 1.", 1),)]
+    later += [replace(note, line=note.line + 10) for note in notes[4:]]
+    assert [note.number for note in renumber(later)] == [13, 15, 16]
+
+
+def test_a_title_marker_whose_note_is_lost_still_spends_its_number() -> None:
+    notes = [_note(6, 50), _note(15, 400)]
+    title = "Invented resolution on appeals\"'="
+    spent = Markers(titles=[(100, 13), (200, 14), (300, None)], text=[])
+    _, chosen = note_for_title(notes, spent, title, 300, 11, set())
+    assert chosen is not None
+    assert (chosen.note.number, chosen.evidence) == (15, "sequence")
+    unread = Markers(titles=[(100, None), (200, None), (300, None)], text=[])
+    assert note_for_title(notes, unread, title, 300, 11, set())[1] is None
+
+
+def test_an_inventory_without_a_digit_is_read_from_the_next_file_of_the_run() -> None:
+    neighbour = (10, "RTsKhIDNI, f. 17, op. 120, d. 143, l. 2.")
+    mended = mend_from_neighbours("RTsKhIDNI, f. 17, ap. n o , d. r41, I l . 5-6.", None, [neighbour])
+    assert mended is not None
+    assert mended.normalised() == "RGASPI, f. 17, op. 120, d. 141, ll. 5–6"
+    assert mended.doubtful
+    assert "line 10" in (mended.note or "")
+    assert mended.verbatim.startswith("RTsKhIDNI, f. 17, ap. n o")
+    far = (10, "RTsKhIDNI, f. 17, op. 120, d. 900, l. 2.")
+    assert mend_from_neighbours("RTsKhIDNI, f. 17, ap. n o , d. r41, l. 5.", None, [far]) is None
+
+
+def test_a_file_read_from_letters_is_mended_only_where_the_letter_is_ambiguous() -> None:
+    def read(text: str) -> ArchivalReference:
+        return note_references(text)[0][2]
+
+    lettered = read("RTsKhIDNI, f. 17, op. 21, d. rr57, l. 3.")
+    assert lettered.delo == "1157"
+    beside = (5, "RTsKhIDNI, f. 17, op. 21, d. zr57, l. 1.")
+    mended = mend_from_neighbours(lettered.verbatim, lettered, [beside])
+    assert mended is not None
+    assert (mended.delo, mended.doubtful) == ("2157", True)
+    # A neighbour citing the file as read keeps it; a "z" is never read otherwise.
+    same = (6, "RTsKhIDNI, f. 17, op. 21, d. 1157, l. 9.")
+    assert mend_from_neighbours(lettered.verbatim, lettered, [beside, same]) is None
+    confident = read(beside[1])
+    assert mend_from_neighbours(confident.verbatim, confident, [(1, lettered.verbatim)]) is None
+
+
+def test_each_part_of_a_composite_document_has_its_note() -> None:
+    segment = Segment(
+        heading=Heading(1, 5, ""),
+        title_lines=[(2, "Papers of an invented plenum")],
+        lines=[
+            (4, "[A1"),
+            (5, "[From an invented report at the plenum, 2 May 1936,"),
+            (6, "typed copy]3"),
+            (7, ""),
+            (8, "Speaker: Words of the report."),
+            (9, "[Bl"),
+            (10, "[From an invented reply, fair"),
+            (11, "copy]~5"),
+        ],
+        end_line=12,
+    )
+    notes = [_note(3, 20), _note(4, 21, "Literally, a single word-Trans."), _note(5, 22)]
+    assert [(part.label, part.note.number) for part in part_notes(segment, notes, set())] == [("A", 3), ("B", 5)]
+
+
+def _speech(key: str, title: str, day: str, file: str | None = None) -> Document:
+    document = Document(key=key, kind="speech", title=title, date=parse_date(day), line=int(key[4:]))
+    if file is not None:
+        reference = note_references(f"RTsKhIDNI, f. 17, op. 2, d. {file}, ll. 10-12.")[0][2]
+        document.copies.append(Copy(reference=reference, form="Typed"))
+    return document
+
+
+def test_a_speech_takes_the_file_its_session_is_cited_from_as_an_inference() -> None:
+    plenum = "'s speech to the CC plenum"
+    parsed = ParsedSource(format="road-to-terror")
+    parsed.documents = [
+        _speech("rtt:1", "Ivanov" + plenum, "3 May 1936", "700"),
+        _speech("rtt:2", "Petrov" + plenum, "3 May 1936"),
+        _speech("rtt:3", "Sidorov" + plenum, "3 May 1936", "700"),
+        _speech("rtt:4", "Orlov" + plenum, "4 May 1936"),
+    ]
+    apply_neighbour_files(parsed, {})
+    [copy] = parsed.documents[1].copies
+    assert copy.reference.normalised() == "RGASPI, f. 17, op. 2, d. 700"
+    assert copy.reference.doubtful
+    assert copy.note is not None
+    assert copy.note.startswith("inferred")
+    assert parsed.documents[3].copies == []  # another day, another session
+    assert [item.verbatim for item in parsed.review] == ["Petrov" + plenum]
+
+
+def test_a_protocol_takes_the_file_of_the_protocols_around_it_only_when_they_agree() -> None:
+    parsed = ParsedSource(format="road-to-terror")
+    parsed.documents = [
+        _speech("rtt:1", "Invented buro extract", "1 March 1937", "800"),
+        _speech("rtt:2", "Invented buro extract", "9 March 1937"),
+        _speech("rtt:3", "Invented buro extract", "20 March 1937", "800"),
+        _speech("rtt:4", "Invented buro extract", "1 April 1937"),
+        _speech("rtt:5", "Invented buro extract", "9 April 1937", "801"),
+    ]
+    for document in parsed.documents:
+        document.kind = "protocol_extract"
+    body = "Azov-Black Sea Territorial Committee buro"
+    series = {f"rtt:{n}": (body, 10 + n) for n in range(1, 6)}
+    apply_neighbour_files(parsed, series)
+    assert [copy.reference.normalised() for copy in parsed.documents[1].copies] == ["RGASPI, f. 17, op. 2, d. 800"]
+    assert parsed.documents[3].copies == []  # between files 800 and 801
+
+
+def test_the_body_whose_protocols_a_header_cites() -> None:
+    assert protocol_series("From Protocol #12 of the bur0 of the Azov-Black Sea Territorial Committee") == (
+        "Azov-Black Sea Territorial Committee buro"
+    )
+    assert protocol_series("From Protocol #3 of the Politburo of the CC") == "Politburo"
+    assert protocol_series("Decision of the Politburo of 2 May 1936") is None
