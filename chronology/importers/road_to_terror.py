@@ -32,6 +32,7 @@ from chronology.importers.rtt_kinds import (
 )
 from chronology.importers.rtt_notes import renumber
 from chronology.importers.rtt_pages import Note, join_hyphenated
+from chronology.importers.rtt_protocol_files import apply_protocol_offsets
 from chronology.importers.rtt_segments import (
     Layout,
     Segment,
@@ -82,6 +83,7 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     mend_files(parsed)
     apply_series_sources("\n".join(lines), parsed)
     apply_neighbour_files(parsed, series)
+    apply_protocol_offsets(parsed, series)
     infer_from_narrative_runs(parsed, notes, used)
     check_inventories(parsed, notes)
     _review_years_out_of_step(parsed)

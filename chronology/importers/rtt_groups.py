@@ -84,19 +84,22 @@ _BODIES = (
     (re.compile(r"\b[Bb]ur[o0]\b.{0,20}Azov-Black Sea"), "Azov-Black Sea Territorial Committee buro"),
     (re.compile(r"\bplenum of the Azov-Black Sea"), "Azov-Black Sea Territorial Committee plenum"),
 )
-_PROTOCOL_OF = re.compile(r"Protocol\s*#\s*\S+\s+of\s+(?:the\s+)?(?:meeting\s+of\s+the\s+)?(?P<body>.{3,60})")
+_PROTOCOL_OF = re.compile(
+    r"Protocol\s*#\s*\S+(?:\s*\([^)\n]{0,30}\))?\s+of\s+(?:the\s+)?(?:meeting\s+of\s+the\s+)?(?P<body>.{3,60})"
+)
+# The body named before the word: "Politburo Protocol #27", "PB Protocol #36".
+_BODY_PROTOCOL = re.compile(r"\b(?:Politburo|PB)\s+Protocol\s*#")
 INFERRED = "inferred"
 
 
 def protocol_series(header: str) -> str | None:
     """Name the body whose numbered protocols a header cites from ("Politburo", "... buro")."""
     match = _PROTOCOL_OF.search(header)
-    if match is None:
-        return None
-    for pattern, body in _BODIES:
-        if pattern.match(match.group("body")) or pattern.search(match.group("body")[:40]):
-            return body
-    return None
+    if match is not None:
+        for pattern, body in _BODIES:
+            if pattern.match(match.group("body")) or pattern.search(match.group("body")[:40]):
+                return body
+    return "Politburo" if _BODY_PROTOCOL.search(header) else None
 
 
 def apply_neighbour_files(parsed: ParsedSource, series: dict[str, tuple[str, int]]) -> None:

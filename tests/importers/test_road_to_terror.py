@@ -186,15 +186,14 @@ def _inferred_file(document: Document) -> bool:
 
 # Documents whose own note the scan lost and for which nothing in the book names a source.
 NO_SOURCE = {
-    "rtt:46",  # note 54 lost; Politburo protocol #32 of 31 August 1935
     "rtt:76",  # note 22 lost; a private letter
     "rtt:79",  # note 34 lost; an NKVD memorandum
-    "rtt:102",  # note 2 lost; buro protocol #216, earlier than any protocol cited from the next file
+    "rtt:102",  # note 2 lost; buro protocol #216, 33 after the last one cited from op. 42, a series of shared files
     "rtt:110",  # note 13 lost; a letter
     "rtt:159",  # note 47 lost; CC plenum protocol of June 1937
     "rtt:164",  # note 58 lost
     "rtt:165",  # note 59 lost
-    "rtt:193",  # note 55 lost
+    "rtt:193",  # note 55 lost; Politburo protocol #66, but no protocol above it is cited to bracket its file
     "rtt:195",  # notes 63 and 64 lost
 }
 
@@ -206,13 +205,13 @@ def test_corpus_references_archival_printed_and_inferred(corpus: ParsedSource) -
     printed = [d for d in documents if not d.copies and d.published_source and not _inferred(d)]
     inferred = [d for d in documents if not d.copies and _inferred(d)]
     missing = {d.key for d in documents if not d.copies and not d.published_source}
-    assert (len(archival), len(inferred_file), len(printed), len(inferred)) == (139, 12, 24, 14)
+    assert (len(archival), len(inferred_file), len(printed), len(inferred)) == (139, 13, 24, 14)
     # Speeches of the February-March 1937 plenum whose notes the scan lost.
     assert {d.key for d in inferred} >= {f"rtt:{n}" for n in range(122, 132)}
-    assert {d.key for d in inferred_file} == {f"rtt:{n}" for n in (2, 38, 40, 78, *range(104, 110), 111, 176)}
+    assert {d.key for d in inferred_file} == {f"rtt:{n}" for n in (2, 38, 40, 46, 78, *range(104, 110), 111, 176)}
     assert missing == NO_SOURCE
     assert len(archival) + len(printed) == 163  # from the document's own note
-    assert len(documents) - len(missing) == 189  # with the inferences
+    assert len(documents) - len(missing) == 190  # with the inferences
     assert not any(d.copies and d.published_source for d in documents)
 
 
@@ -223,6 +222,7 @@ def test_corpus_inferred_files_are_doubtful_without_folios_and_reviewed(corpus: 
         ("rtt:111", "RGASPI, f. 17, op. 21, d. 2214"),  # buro protocols #220 and #224
         ("rtt:78", "RGASPI, f. 17, op. 42, d. 759"),  # buro protocols #122 and #183
         ("rtt:176", "RGASPI, f. 17, op. 120, d. 327–329"),  # the run of files the narrative's note 9 names
+        ("rtt:46", "RGASPI, f. 17, op. 3, d. 970"),  # Politburo protocols #27 (d. 965) and #36 (d. 974)
     ):
         document = _by_key(corpus, key)
         assert document.footnotes == []
@@ -234,6 +234,21 @@ def test_corpus_inferred_files_are_doubtful_without_folios_and_reviewed(corpus: 
         assert copy.note is not None
         assert copy.note.startswith("inferred")
         assert any(item.verbatim == document.title and item.suggestion == normalised for item in corpus.review)
+
+
+def test_corpus_protocol_file_bracketed_by_the_protocols_either_side(corpus: ParsedSource) -> None:
+    # Protocol #32 of 31 August 1935: #27 is cited from d. 965 and #36 from d. 974, both 938 apart.
+    [copy] = _by_key(corpus, "rtt:46").copies
+    assert copy.reference.confidence <= 0.4
+    assert copy.note is not None
+    for evidence in ("#27 (document 45", "#36 (document 48", "same 938"):
+        assert evidence in copy.note
+    # Document 36 prints #32 with d. 961 but is dated before #27; document 47 prints d. 374 for #36.
+    set_aside = copy.note.split("set aside: ")[1]
+    assert "document 36 (#32, d. 961" in set_aside
+    assert "document 47 (#36, d. 374" in set_aside
+    # Protocol #66 has protocol #65 below it but none cited above: no file is inferred.
+    assert _by_key(corpus, "rtt:193").copies == []
 
 
 def test_corpus_notes_found_despite_the_scan(corpus: ParsedSource) -> None:
