@@ -99,6 +99,9 @@ def render(report: BenchReport, explains: dict[str, dict[str, Any]] | None = Non
             f"| {result.checked - len(result.mismatches)}/{result.checked} "
             f"| {'met' if not missed else 'MISSED: ' + '; '.join(missed)} |"
         )
+    differing = [f"{r.query_class.title}: {m}" for r in report.results for m in r.mismatches]
+    if differing:
+        lines += ["", "Answers that differed:", "", *(f"- {d}" for d in differing)]
     errors = [e for r in report.results for e in r.errors]
     if errors:
         lines += ["", "Errors seen while timing:", "", *(f"- {e}" for e in errors[:10])]

@@ -145,7 +145,11 @@ def _agree(query_class: QueryClass, api: Any, sql: Any) -> str | None:
     left, right = query_class.normalise(api["data"]), query_class.normalise(sql["data"])
     if left == right:
         return None
-    return f"API {json.dumps(left)[:300]} … SQL {json.dumps(right)[:300]}"
+    api_text, sql_text = json.dumps(left), json.dumps(right)
+    # Where they part: long answers often agree for thousands of characters first.
+    at = next((i for i, (a, b) in enumerate(zip(api_text, sql_text, strict=False)) if a != b), 0)
+    start = max(at - 150, 0)
+    return f"from character {at}: API …{api_text[start : at + 250]} … SQL …{sql_text[start : at + 250]}"
 
 
 async def run_class(
