@@ -74,6 +74,10 @@ def verdicts(result: ClassResult) -> list[str]:
     return missed
 
 
+def _plural(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def render(report: BenchReport, explains: dict[str, dict[str, Any]] | None = None) -> str:
     """Return the run as Markdown: machine, scale, commit, the table, and the plans."""
     lines = [
@@ -108,7 +112,7 @@ def render(report: BenchReport, explains: dict[str, dict[str, Any]] | None = Non
     for name, found in (explains or {}).items():
         lines += [
             "",
-            f"#### EXPLAIN: {name} — the API ran {found['statements']} statements "
+            f"#### EXPLAIN: {name} — the API ran {found['statements']} statement{_plural(found['statements'])} "
             f"({found['statement_ms']:.1f} ms in the database); its slowest:",
             "",
             "```",
