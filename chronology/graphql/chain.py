@@ -8,6 +8,7 @@ from typing import Annotated
 
 import strawberry
 
+from chronology.graphql.compiled.chain_json import chain_writers, write_edges, write_nodes
 from chronology.graphql.context import Info
 from chronology.graphql.errors import not_found, validation
 from chronology.graphql.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
@@ -97,6 +98,14 @@ class ChainQuery:
             raise not_found(f"{type_name} {start}", field="from")
         info.context.budget.spend(len(result.depths) + len(result.steps))
         ordered = sorted(result.depths.items(), key=lambda item: (item[1], item[0]))
+        writers = chain_writers(info)
+        if writers is not None:
+            # Only ids and plain values asked: the lists are written as JSON, not completed object by object.
+            return Chain(
+                nodes=write_nodes(writers.node, ordered, kinds) if writers.node else [],  # type: ignore[arg-type]
+                edges=write_edges(writers.edge, result.steps, kinds) if writers.edge else [],  # type: ignore[arg-type]
+                truncated=result.truncated,
+            )
         loaded: list[Node | None]
         if asks_only_id(info, "nodes", "node"):
             # Asked only for ids: the walk already knows each record's kind and number.
