@@ -10,6 +10,7 @@ import strawberry
 from sqlalchemy import and_, exists, func, literal, select
 
 from chronology import models
+from chronology.graphql import loaders
 from chronology.graphql.compiled.resolvers import nodes_by_id, page_attachment, page_json
 from chronology.graphql.context import Info
 from chronology.graphql.errors import validation
@@ -22,7 +23,7 @@ from chronology.graphql.inputs import (
     DocumentOrder,
     EventFilter,
 )
-from chronology.graphql.loaders import columns
+from chronology.graphql.loaders import columns, one_by_id
 from chronology.graphql.pagination import Connection, Edge, SortKey, keyset_page, page_request
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.decision import Decision
@@ -30,7 +31,7 @@ from chronology.graphql.types.document import Document, prefetch_parts
 from chronology.graphql.types.event import Event
 from chronology.graphql.types.person import Body, Person
 from chronology.graphql.types.relation import load_node
-from chronology.queries.documents import READABLE, DocumentCriteria, filtered, relevance
+from chronology.queries.documents import DocumentCriteria, filtered, relevance
 from chronology.queries.persons import person_matches
 from chronology.queries.windows import DateMatch, window_condition
 
@@ -100,14 +101,6 @@ def _repository(name: str | None) -> str | None:
     return found.code if found else name
 
 
-async def _documents_by_id(info: Info, ids: list[int]) -> list[Any | None]:
-    """Return the readable columns of documents IDS, in that order."""
-    found = await info.context.database.rows(select(*READABLE).where(models.Document.__table__.c.id.in_(ids)))
-    by_id = {row.id: row for row in found}
-    # A document deleted since the page was read is left out, as a later page would.
-    return [by_id.get(pk) for pk in ids]
-
-
 @strawberry.type
 class ReadQuery:
     @strawberry.field(description="Any record by its global id.")
@@ -172,7 +165,8 @@ class ReadQuery:
                 # The documents' JSON built by the database in one statement, passed through execution as it is.
                 built = [Edge(cursor=c, node=cast(Document, node)) for node, c in zip(compiled, cursors, strict=True)]
                 return Connection(edges=built, page_info=page, count=count)
-            rows = await _documents_by_id(info, [r.id for r in rows])
+            # Over the record budget: the ordinary path decides, on the documents' full rows.
+            rows = list(await one_by_id(info.context, loaders.table(models.Document)).load_many([r.id for r in rows]))
         edges = [
             Edge(cursor=c, node=Document.from_row(r, search_query=criteria.text))
             for r, c in zip(rows, cursors, strict=True)

@@ -50,13 +50,13 @@ def text_query(text: str) -> Any:
     return select(func.websearch_to_tsquery("english", text)).scalar_subquery()
 
 
-READABLE = tuple(column for column in documents.c if column.name != "search")
+_READABLE = tuple(column for column in documents.c if column.name != "search")
 
 
 def filtered(criteria: DocumentCriteria, *, only_ids: bool = False) -> Select[Any]:
     """Return a SELECT of documents meeting CRITERIA (no order, no limit): their columns, or only their ids."""
     # Not the stored search vector: large, and no reader needs it.
-    query = select(documents.c.id) if only_ids else select(*READABLE)
+    query = select(documents.c.id) if only_ids else select(*_READABLE)
     conditions = []
     if criteria.start is not None and criteria.end is not None:
         conditions.append(window_condition(documents.c.date_span, criteria.start, criteria.end, criteria.match))

@@ -213,12 +213,17 @@ def timeline_statement(criteria: TimelineCriteria, limit: int) -> Select[Any] | 
     if not selects:
         return None
     items = union_all(*selects).subquery("items")
-    order = case(*((items.c.type == kind, rank) for kind, rank in _TYPE_ORDER.items()))
+    order = type_order(items.c.type)
     page = select(items, order.label("type_order")).order_by(items.c.date_lower, order, items.c.id).limit(limit)
     kept = page.subquery("page")
     lane = case((kept.c.type == "document", _first_author(kept.c.id)), else_=kept.c.lane)
     columns = [c for c in kept.c if c.name not in ("lane", "type_order")]
     return select(*columns, lane.label("lane")).order_by(kept.c.date_lower, kept.c.type_order, kept.c.id)
+
+
+def type_order(item_type: Any) -> Any:
+    """Return the rank of an item's type among items sharing a first day (documents, decisions, events)."""
+    return case(*((item_type == kind, rank) for kind, rank in _TYPE_ORDER.items()))
 
 
 def bucket_count(start: datetime.date, end: datetime.date, bucket: Bucket) -> int:

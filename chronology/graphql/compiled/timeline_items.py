@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from chronology.graphql.compiled import sql
@@ -15,16 +15,16 @@ from chronology.graphql.context import Info
 from chronology.graphql.ids import TYPE_OF_KIND
 from chronology.graphql.types.common import DateQualifier
 from chronology.graphql.types.enums import DatePrecision
+from chronology.queries.timeline import ITEM_TYPES, type_order
 
 _ALIAS = "t"  # the window statement as a subquery: its columns are type, id, label, date_*, kind, lane
-_TYPE_ORDER = {"document": 1, "decision": 2, "event": 3}
 
 
 def _id() -> str:
     cases = " ".join(
         f"WHEN {sql.literal(kind)} THEN {sql.global_id(type_name, f'{_ALIAS}.id')}"
         for kind, type_name in TYPE_OF_KIND.items()
-        if kind in _TYPE_ORDER
+        if kind in ITEM_TYPES
     )
     return f"CASE {_ALIAS}.type {cases} END"
 
@@ -72,7 +72,7 @@ async def timeline_items(info: Info, window: Select[Any], limit: int) -> tuple[R
     if item is None:
         return None
     kept = window.subquery(_ALIAS)
-    order = case(*((kept.c.type == kind, rank) for kind, rank in _TYPE_ORDER.items()))
+    order = type_order(kept.c.type)
     rows = (
         select(
             literal_column(item).label("json"),
