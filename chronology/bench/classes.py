@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronology.bench.samples import Samples
+from chronology.models.records import DATE_REACHES, reach_predicate
 
 
 def gid(type_sql: str, id_sql: str) -> str:
@@ -255,15 +256,37 @@ query Window($from: Date!, $to: Date!) {
   timeline(from: $from, to: $to) { truncated items { id type label start end kind group } }
 }"""
 _WINDOW = "daterange(%(from)s::date, %(to)s::date, '[]')"
+
+
+def _first_by_reach(select: str, joins: str = "") -> str:
+    """Return SELECT's first 2,001 rows overlapping the window, read reach by reach from the timeline indexes."""
+    parts = []
+    for _, shortest, longest in DATE_REACHES:
+        earliest = "" if longest is None else f" AND date_lower >= %(from)s::date - {longest}"
+        parts.append(
+            f"({select}{joins} WHERE {reach_predicate(shortest, longest)} AND date_lower <= %(to)s::date"
+            f" AND date_upper >= %(from)s::date{earliest} ORDER BY date_lower, id LIMIT 2001)"
+        )
+    return "\n  UNION ALL ".join(parts)
+
+
 TIMELINE_SQL = f"""
 WITH items AS (
-  SELECT 'document' AS type, 1 AS rank, id, title AS label, date_lower, date_upper, kind FROM documents
-   WHERE date_span && {_WINDOW}
+  {
+    _first_by_reach(
+        "SELECT 'document' AS type, 1 AS rank, id, title AS label, date_lower, date_upper, kind FROM documents"
+    )
+}
   UNION ALL
-  SELECT 'decision', 2, d.id, d.title, d.date_lower, d.date_upper, coalesce(b.short_name, b.name)
-    FROM decisions d JOIN bodies b ON b.id = d.body_id WHERE d.date_span && {_WINDOW}
+  {
+    _first_by_reach(
+        "SELECT 'decision', 2, d.id, d.title, d.date_lower, d.date_upper, coalesce(b.short_name, b.name)"
+        " FROM decisions d",
+        " JOIN bodies b ON b.id = d.body_id",
+    )
+}
   UNION ALL
-  SELECT 'event', 3, id, title, date_lower, date_upper, type FROM events WHERE date_span && {_WINDOW}
+  {_first_by_reach("SELECT 'event', 3, id, title, date_lower, date_upper, type FROM events")}
 ), page AS (
   SELECT * FROM items ORDER BY date_lower, rank, id LIMIT 2001
 )

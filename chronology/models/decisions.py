@@ -18,7 +18,13 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chronology.db import Audited, Base
-from chronology.models.records import FuzzyDated, RecordMixin, date_order_index, fuzzy_date_constraints, timeline_index
+from chronology.models.records import (
+    FuzzyDated,
+    RecordMixin,
+    date_order_index,
+    fuzzy_date_constraints,
+    timeline_indexes,
+)
 from chronology.models.vocabulary import (
     DecisionOutcome,
     DecisionProcedure,
@@ -45,7 +51,7 @@ class Decision(RecordMixin, FuzzyDated, Audited, Base):
         CheckConstraint("length(btrim(title)) > 0", name="title_not_blank"),
         *fuzzy_date_constraints("decisions"),
         date_order_index("decisions"),
-        timeline_index("decisions", "body_id"),
+        *timeline_indexes("decisions", "body_id"),
         Index("ix_decisions_search", "search", postgresql_using="gin"),
     )
 

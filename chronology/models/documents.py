@@ -22,7 +22,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from chronology.db import Audited, Base, serial_pk
 from chronology.models.archival import ArchivalReferenceRow
-from chronology.models.records import FuzzyDated, RecordMixin, date_order_index, fuzzy_date_constraints, timeline_index
+from chronology.models.records import (
+    FuzzyDated,
+    RecordMixin,
+    date_order_index,
+    fuzzy_date_constraints,
+    timeline_indexes,
+)
 from chronology.models.vocabulary import AnnotationKind, CopyForm, DocumentKind, PartyRole, sql_in
 
 # Weighted so that a word in the title outranks one in the summary, which
@@ -53,7 +59,7 @@ class Document(RecordMixin, FuzzyDated, Audited, Base):
         Index("ix_documents_kind_date_lower_id", "kind", "date_lower", "id"),
         *fuzzy_date_constraints("documents"),
         date_order_index("documents"),
-        timeline_index("documents", "kind"),
+        *timeline_indexes("documents", "kind"),
         date_order_index("documents", descending=True),
     )
 

@@ -7,7 +7,13 @@ from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from chronology.db import Audited, Base, serial_pk
-from chronology.models.records import FuzzyDated, RecordMixin, date_order_index, fuzzy_date_constraints
+from chronology.models.records import (
+    FuzzyDated,
+    RecordMixin,
+    date_order_index,
+    fuzzy_date_constraints,
+    timeline_indexes,
+)
 from chronology.models.vocabulary import EventType, sql_in
 
 # The title outranks the description.
@@ -26,6 +32,7 @@ class Event(RecordMixin, FuzzyDated, Audited, Base):
         CheckConstraint("length(btrim(title)) > 0", name="title_not_blank"),
         *fuzzy_date_constraints("events"),
         date_order_index("events"),
+        *timeline_indexes("events", "type"),
         Index("ix_events_search", "search", postgresql_using="gin"),
     )
 

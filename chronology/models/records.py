@@ -112,14 +112,39 @@ TIMELINE_COLUMNS = (
     "title",
 )
 
+# How many days after its first possible day a record's last possible day may fall: a day,
+# up to a month, up to a year, longer. A record of a reach of at most R days that overlaps a
+# window began no earlier than R days before it, so each reach is one range of a date-ordered
+# index, read in order and stopped after the first items: no sorting of every overlapping record.
+DATE_REACHES: tuple[tuple[str, int, int | None], ...] = (
+    ("day", 0, 0),
+    ("month", 1, 31),
+    ("year", 32, 366),
+    ("longer", 367, None),
+)
 
-def timeline_index(table: str, *extra: str) -> Index:
-    """Return the GiST index on `date_span` that covers a timeline item's columns (and EXTRA)."""
-    return Index(
-        f"ix_{table}_timeline",
-        "date_span",
-        postgresql_using="gist",
-        postgresql_include=[*TIMELINE_COLUMNS, *extra],
+
+def reach_predicate(shortest: int, longest: int | None) -> str:
+    """Return the SQL condition that a record's reach in days lies between SHORTEST and LONGEST."""
+    reach = "(date_upper - date_lower)"
+    if longest is None:
+        return f"{reach} >= {shortest}"
+    if shortest == longest:
+        return f"{reach} = {shortest}"
+    return f"{reach} BETWEEN {shortest} AND {longest}"
+
+
+def timeline_indexes(table: str, *extra: str) -> tuple[Index, ...]:
+    """Return one date-ordered index per reach, covering a timeline item's columns (and EXTRA)."""
+    return tuple(
+        Index(
+            f"ix_{table}_timeline_{name}",
+            "date_lower",
+            "id",
+            postgresql_include=[c for c in (*TIMELINE_COLUMNS, *extra) if c not in ("id", "date_lower")],
+            postgresql_where=text(reach_predicate(shortest, longest)),
+        )
+        for name, shortest, longest in DATE_REACHES
     )
 
 

@@ -12,19 +12,20 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Text,
-    and_,
     case,
     cast,
     exists,
     false,
     func,
     literal,
+    literal_column,
     null,
     select,
     union_all,
 )
 
 from chronology import models
+from chronology.models.records import DATE_REACHES
 from chronology.queries.cross_search import decision_matches, event_matches
 from chronology.queries.documents import text_query
 from chronology.queries.windows import DateMatch, window_condition
@@ -91,7 +92,7 @@ def _dated(table: Any, criteria: TimelineCriteria) -> ColumnElement[bool]:
 
 
 def _document_conditions(criteria: TimelineCriteria) -> list[Any]:
-    conditions: list[Any] = [_dated(documents, criteria)]
+    conditions: list[Any] = []
     if criteria.document_kinds:
         conditions.append(documents.c.kind.in_(criteria.document_kinds))
     if criteria.person_id is not None:
@@ -108,7 +109,7 @@ def _document_conditions(criteria: TimelineCriteria) -> list[Any]:
 
 
 def _decision_conditions(criteria: TimelineCriteria) -> list[Any]:
-    conditions: list[Any] = [_dated(decisions, criteria)]
+    conditions: list[Any] = []
     if criteria.person_id is not None:
         conditions.append(
             exists().where(votes.c.decision_id == decisions.c.id, votes.c.person_id == criteria.person_id)
@@ -121,7 +122,7 @@ def _decision_conditions(criteria: TimelineCriteria) -> list[Any]:
 
 
 def _event_conditions(criteria: TimelineCriteria) -> list[Any]:
-    conditions: list[Any] = [_dated(events, criteria)]
+    conditions: list[Any] = []
     if criteria.event_types:
         conditions.append(events.c.type.in_(criteria.event_types))
     if criteria.person_id is not None:
@@ -150,9 +151,9 @@ def _date_columns(table: Any) -> list[Any]:
     ]
 
 
-def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
-    """Return one SELECT per wanted record type, with the item columns or only the span."""
-    found: list[Select[Any]] = []
+def _selects(criteria: TimelineCriteria, *, full: bool) -> list[tuple[Any, Select[Any]]]:
+    """Return each wanted record type's table and SELECT, with the item columns or only the span, undated."""
+    found: list[tuple[Any, Select[Any]]] = []
     if "document" in criteria.types:
         columns = (
             [
@@ -166,8 +167,11 @@ def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
             else [documents.c.date_lower, documents.c.date_upper]
         )
         found.append(
-            select(literal("document", Text).label("type"), documents.c.id.label("id"), *columns).where(
-                and_(*_document_conditions(criteria))
+            (
+                documents,
+                select(literal("document", Text).label("type"), documents.c.id.label("id"), *columns).where(
+                    *_document_conditions(criteria)
+                ),
             )
         )
     if "decision" in criteria.types:
@@ -183,11 +187,11 @@ def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
             else [decisions.c.date_lower, decisions.c.date_upper]
         )
         query = select(literal("decision", Text).label("type"), decisions.c.id.label("id"), *columns).where(
-            and_(*_decision_conditions(criteria))
+            *_decision_conditions(criteria)
         )
         if full:
             query = query.join_from(decisions, bodies, bodies.c.id == decisions.c.body_id)
-        found.append(query)
+        found.append((decisions, query))
     if "event" in criteria.types:
         columns = (
             [
@@ -200,16 +204,58 @@ def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
             else [events.c.date_lower, events.c.date_upper]
         )
         found.append(
-            select(literal("event", Text).label("type"), events.c.id.label("id"), *columns).where(
-                and_(*_event_conditions(criteria))
+            (
+                events,
+                select(literal("event", Text).label("type"), events.c.id.label("id"), *columns).where(
+                    *_event_conditions(criteria)
+                ),
             )
         )
     return found
 
 
+def branches(criteria: TimelineCriteria, *, full: bool) -> list[Select[Any]]:
+    """Return one SELECT per wanted record type overlapping the window, with the item columns or only the span."""
+    return [query.where(_dated(table, criteria)) for table, query in _selects(criteria, full=full)]
+
+
+def _earliest_first_day(start: datetime.date, reach: int) -> datetime.date:
+    """Return the earliest first day of a record of at most REACH days that still touches START."""
+    try:
+        return start - datetime.timedelta(days=reach)
+    except OverflowError:
+        return datetime.date.min
+
+
+def _first_by_reach(table: Any, query: Select[Any], criteria: TimelineCriteria, limit: int) -> list[Select[Any]]:
+    """Return QUERY's first LIMIT records overlapping the window, one SELECT per reach, each in date order.
+
+    Each SELECT repeats its reach's index predicate word for word so that PostgreSQL reads that
+    partial index in order and stops at LIMIT instead of sorting every overlapping record.
+    """
+    found = []
+    reach = table.c.date_upper - table.c.date_lower
+    for _, shortest, longest in DATE_REACHES:
+        if longest is None:
+            of_reach = reach >= literal_column(str(shortest))
+        elif shortest == longest:
+            of_reach = reach == literal_column(str(shortest))
+        else:
+            of_reach = reach.between(literal_column(str(shortest)), literal_column(str(longest)))
+        conditions = [of_reach, table.c.date_lower <= criteria.end, table.c.date_upper >= criteria.start]
+        if longest is not None:
+            conditions.append(table.c.date_lower >= _earliest_first_day(criteria.start, longest))
+        found.append(query.where(*conditions).order_by(table.c.date_lower, table.c.id).limit(limit))
+    return found
+
+
 def timeline_statement(criteria: TimelineCriteria, limit: int) -> Select[Any] | None:
     """Return up to LIMIT items whose span overlaps the window, by first day; None if no types."""
-    selects = branches(criteria, full=True)
+    selects = [
+        first
+        for table, query in _selects(criteria, full=True)
+        for first in _first_by_reach(table, query, criteria, limit)
+    ]
     if not selects:
         return None
     items = union_all(*selects).subquery("items")

@@ -189,6 +189,27 @@ def test_limit_marks_the_timeline_truncated(db: Session, client: GraphQLClient) 
     assert (len(whole["items"]), whole["truncated"]) == (3, False)
 
 
+def test_every_reach_of_date_meets_the_window_from_its_first_day(db: Session, client: GraphQLClient) -> None:
+    # The window is read per reach of a date (a day, a month, a year, longer), each from its own
+    # index starting that many days before the window: a span ending on the window's first day
+    # belongs in it and one ending the day before does not, whatever its reach.
+    start = datetime.date(1937, 3, 1)
+    reaches = (0, 1, 31, 32, 365, 366, 367, 3652)
+    for reach in reaches:
+        for ends, title in ((start, "touches"), (start - datetime.timedelta(days=1), "misses")):
+            first = ends - datetime.timedelta(days=reach)
+            edtf = first.isoformat() if reach == 0 else f"{first.isoformat()}/{ends.isoformat()}"
+            factories.document(db, f"Reach {reach} {title}", **dated(edtf))
+    db.commit()
+
+    whole = timeline(client, "1937-03-01", "1937-03-31")
+    first_three = timeline(client, "1937-03-01", "1937-03-31", limit=3)
+
+    touching = [f"Reach {reach} touches" for reach in sorted(reaches, reverse=True)]
+    assert (labels(whole), whole["truncated"]) == (touching, False)
+    assert (labels(first_three), first_three["truncated"]) == (touching[:3], True)
+
+
 @pytest.mark.parametrize(
     ("variables", "field"),
     [
