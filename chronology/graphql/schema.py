@@ -5,14 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-)
+from graphql import ASTValidationRule, GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import MaskErrors, ParserCache, max_aliases, query_depth_limiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types.base import get_object_definition
@@ -65,22 +60,21 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         get_object_definition(
             mutation, strict=True
         ).description = "Editing the record (editor tokens) and managing tokens (admin tokens)."
-    # Factories, not instances: strawberry builds fresh extensions for each request.
-    extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+    # The limits as validation rules, built once; checked with each new query text.
+    rules: list[type[ASTValidationRule]] = [
+        query_depth_limiter.create_validator(MAX_DEPTH, should_ignore=None),
+        max_aliases.create_validator(MAX_ALIASES),
     ]
     if settings.production:
-        from strawberry.extensions import DisableIntrospection
-
-        extensions.append(DisableIntrospection)
+        rules.append(NoSchemaIntrospectionCustomRule)
+    valid = ValidQueries(MAX_CACHED_QUERIES)
+    # Factories, not instances: strawberry builds fresh extensions for each request.
+    extensions: list[Any] = []
+    if settings.production:
         extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)))
     # Clients send the same few operations again and again: parse and validate each text once.
     extensions.append(lambda: ParserCache(maxsize=MAX_CACHED_QUERIES))
-    # Last, so that every rule the extensions above add is in place when it validates.
-    valid = ValidQueries(MAX_CACHED_QUERIES)
-    extensions.append(lambda: CachedValidation(valid))
+    extensions.append(lambda: CachedValidation(valid, rules, MAX_TOKENS))
     return strawberry.Schema(
         query=query,
         mutation=mutation,

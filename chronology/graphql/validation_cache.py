@@ -1,10 +1,17 @@
-"""Validate each distinct query text once: clients send the same few operations again and again."""
+"""The rules an operation must pass, checked once per distinct query text.
+
+Clients send the same few operations again and again. The limits (depth, aliases, tokens, and
+introspection in production) are validation rules built once for the schema, and a query text
+that passed them is not validated again: one extension instead of one per limit, each of which
+rebuilt its rule class for every request.
+"""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
+from graphql import ASTValidationRule
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
@@ -33,14 +40,23 @@ class ValidQueries:
 
 
 class CachedValidation(SchemaExtension):
-    """Skip validation for a query text already found valid; validate and remember the rest.
+    """Apply the operation limits; validate a query text only until it has once been found valid.
 
     Only successes are remembered, so an invalid query is checked (and reported) every time.
     """
 
-    def __init__(self, valid: ValidQueries) -> None:
+    def __init__(self, valid: ValidQueries, rules: Sequence[type[ASTValidationRule]], max_tokens: int) -> None:
         super().__init__()
         self._valid = valid
+        self._rules = tuple(rules)
+        self._max_tokens = max_tokens
+
+    def on_operation(self) -> Iterator[None]:
+        """Limit the tokens the parser reads and add the limits to the validation rules."""
+        context = self.execution_context
+        context.parse_options["max_tokens"] = self._max_tokens
+        context.validation_rules = (*context.validation_rules, *self._rules)
+        yield
 
     def on_validate(self) -> Iterator[None]:
         """Validate unless the same text already passed the same rules."""

@@ -43,6 +43,25 @@ def test_a_thousand_aliases_are_refused(client: GraphQLClient) -> None:
     assert "aliases" in _messages(body).lower() or "tokens" in _messages(body).lower()
 
 
+def test_thirty_one_aliases_are_refused_and_thirty_pass(client: GraphQLClient) -> None:
+    def aliased(count: int) -> str:
+        return "{ " + " ".join(f"a{i}: __typename" for i in range(count)) + " }"
+
+    refused = client(aliased(31))
+    assert "aliases" in _messages(refused).lower()
+    assert refused.get("data") is None
+    # Sent twice: a text once found valid is not validated again, and the limit is still kept.
+    for _ in range(2):
+        assert client(aliased(30))["data"]["a29"] == "Query"
+        assert "aliases" in _messages(client(aliased(31))).lower()
+
+
+def test_a_query_of_too_many_tokens_is_refused(client: GraphQLClient) -> None:
+    body = client("{ __typename " + "__typename " * 5_000 + "}")
+    assert "token" in _messages(body).lower()
+    assert body.get("data") is None
+
+
 def test_a_huge_page_is_refused(client: GraphQLClient) -> None:
     body = client("{ documents(first: 100000) { edges { node { id } } } }")
     [error] = body["errors"]
