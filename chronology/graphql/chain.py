@@ -9,14 +9,14 @@ from typing import Annotated
 import strawberry
 
 from chronology.graphql.compiled.chain_json import chain_writers, write_edges, write_nodes
-from chronology.graphql.context import Info
+from chronology.graphql.context import Context, Info
 from chronology.graphql.errors import not_found, validation
 from chronology.graphql.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.references import asks_only_id, reference
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import Certainty, RelationType, describe
 from chronology.graphql.types.relation import Provenance, load_node
-from chronology.queries.chains import Direction, walk
+from chronology.queries.chains import Direction, Walk, walk
 
 MAX_DEPTH = 6
 MAX_CHAIN_RECORDS = 500
@@ -64,6 +64,34 @@ class Chain:
     )
 
 
+async def chain_walk(
+    context: Context,
+    start: strawberry.ID,
+    direction: ChainDirection,
+    types: list[RelationType] | None,
+    max_depth: int,
+) -> tuple[Walk, dict[int, str], list[tuple[int, int]]]:
+    """Walk from START, charge the budget; return the walk, each record's kind and (record, depth) in order."""
+    if not 1 <= max_depth <= MAX_DEPTH:
+        raise validation(f"`maxDepth` must be between 1 and {MAX_DEPTH}", field="maxDepth")
+    type_name, pk = decode_id(str(start), field="from")
+    result = await walk(
+        context.database.rows,
+        pk,
+        direction=Direction(direction.value),
+        types=[t.value for t in types] if types is not None else None,
+        max_depth=max_depth,
+        max_records=MAX_CHAIN_RECORDS,
+    )
+    # The walk starts from the id as given: it reaches nothing unless the record exists.
+    kinds = result.kinds
+    if kinds.get(pk) != KIND_OF_TYPE[type_name]:
+        raise not_found(f"{type_name} {start}", field="from")
+    context.budget.spend(len(result.depths) + len(result.steps))
+    ordered = sorted(result.depths.items(), key=lambda item: (item[1], item[0]))
+    return result, kinds, ordered
+
+
 @strawberry.type
 class ChainQuery:
     @strawberry.field(
@@ -81,23 +109,7 @@ class ChainQuery:
         max_depth: Annotated[int, strawberry.argument(description=f"At most this many links (≤ {MAX_DEPTH}).")] = 4,
     ) -> Chain:
         info.context.require_read()
-        if not 1 <= max_depth <= MAX_DEPTH:
-            raise validation(f"`maxDepth` must be between 1 and {MAX_DEPTH}", field="maxDepth")
-        type_name, pk = decode_id(str(start), field="from")
-        result = await walk(
-            info.context.database.rows,
-            pk,
-            direction=Direction(direction.value),
-            types=[t.value for t in types] if types is not None else None,
-            max_depth=max_depth,
-            max_records=MAX_CHAIN_RECORDS,
-        )
-        # The walk starts from the id as given: it reaches nothing unless the record exists.
-        kinds = result.kinds
-        if kinds.get(pk) != KIND_OF_TYPE[type_name]:
-            raise not_found(f"{type_name} {start}", field="from")
-        info.context.budget.spend(len(result.depths) + len(result.steps))
-        ordered = sorted(result.depths.items(), key=lambda item: (item[1], item[0]))
+        result, kinds, ordered = await chain_walk(info.context, start, direction, types, max_depth)
         writers = chain_writers(info)
         if writers is not None:
             # Only ids and plain values asked: the lists are written as JSON, not completed object by object.

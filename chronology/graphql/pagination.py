@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from sqlalchemy import Boolean, ColumnElement, Select, Table, func, literal_column, select, tuple_
 
-from chronology.graphql.context import Info
+from chronology.graphql.context import Context, Info
 from chronology.graphql.database import RequestDatabase
 from chronology.graphql.errors import validation
 
@@ -138,7 +138,20 @@ async def keyset_page(
 
     ATTACHED columns (a compiled selection's JSON) come in the same statement, computed after the limit.
     """
-    database: RequestDatabase = info.context.database
+    return await context_page(info.context, query, keys, request, descending=descending, attached=attached)
+
+
+async def context_page(
+    context: Context,
+    query: Select[Any],
+    keys: Sequence[SortKey],
+    request: PageRequest,
+    *,
+    descending: bool = False,
+    attached: Attached | None = None,
+) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
+    """Do what `keyset_page` does, given the request's context rather than a resolver's info."""
+    database: RequestDatabase = context.database
     expressions = [key.expression for key in keys]
     labelled = query.add_columns(*(e.label(f"_key{i}") for i, e in enumerate(expressions)))
     # Reading backwards flips the order; the rows are flipped back below.
@@ -152,7 +165,7 @@ async def keyset_page(
         labelled = labelled.where(comparison)
     ordering = [e.desc() if reverse else e.asc() for e in expressions]
     size = request.size
-    info.context.budget.spend(size)
+    context.budget.spend(size)
     statement = labelled.order_by(*ordering).limit(size + 1)
     if attached is not None:
         statement = _attach(statement, attached, reverse=reverse, keys=len(keys))

@@ -101,6 +101,18 @@ def _repository(name: str | None) -> str | None:
     return found.code if found else name
 
 
+def document_keys(criteria: DocumentCriteria, order_by: DocumentOrder) -> tuple[list[SortKey], bool]:
+    """Return the keyset order of a list of documents, and whether it runs backwards in time."""
+    table = models.Document.__table__
+    descending = order_by is DocumentOrder.DATE_DESC
+    keys = [_date_key(table.c.date_lower, descending=descending), SortKey(table.c.id)]
+    if order_by is DocumentOrder.RELEVANCE:
+        if not criteria.text:
+            raise validation("ordering by relevance needs `filter.text`", field="orderBy")
+        keys = [SortKey(-relevance(criteria.text), float), *keys]
+    return keys, descending
+
+
 @strawberry.type
 class ReadQuery:
     @strawberry.field(description="Any record by its global id.")
@@ -146,13 +158,7 @@ class ReadQuery:
         info.context.require_read()
         criteria = document_criteria(filter)
         request = page_request(first, after, last, before)
-        table = models.Document.__table__
-        descending = order_by is DocumentOrder.DATE_DESC
-        keys = [_date_key(table.c.date_lower, descending=descending), SortKey(table.c.id)]
-        if order_by is DocumentOrder.RELEVANCE:
-            if not criteria.text:
-                raise validation("ordering by relevance needs `filter.text`", field="orderBy")
-            keys = [SortKey(-relevance(criteria.text), float), *keys]
+        keys, descending = document_keys(criteria, order_by)
         attached = page_attachment(info)
         # A compiled page reads only the documents' ids and their JSON; the columns are not needed.
         query = filtered(criteria, only_ids=attached is not None)

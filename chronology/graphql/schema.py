@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import strawberry
@@ -10,9 +11,13 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import MaskErrors, ParserCache, max_aliases, query_depth_limiter
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionResult
 from strawberry.types.base import get_object_definition
+from strawberry.types.graphql import OperationType
 
 from chronology.graphql.chain import ChainQuery
+from chronology.graphql.compiled.operations import Shortcuts
+from chronology.graphql.context import Context
 from chronology.graphql.errors import ChronologyError
 from chronology.graphql.execution import PlainFieldExecutionContext
 from chronology.graphql.history import HistoryQuery
@@ -48,6 +53,40 @@ def _expected(error: GraphQLError) -> bool:
     return isinstance(error.original_error, ChronologyError) or error.original_error is None
 
 
+class ChronologySchema(strawberry.Schema):
+    """The strawberry schema, answering the operations one compiled statement answers without execution."""
+
+    def __init__(self, valid: ValidQueries, **options: Any) -> None:
+        super().__init__(**options)
+        self.shortcuts = Shortcuts(self, valid)
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """Answer from a compiled statement if the operation allows it, else execute it."""
+        queries_allowed = allowed_operation_types is None or OperationType.QUERY in allowed_operation_types
+        if query is not None and queries_allowed and not operation_extensions and isinstance(context_value, Context):
+            data = await self.shortcuts.answer(query, variable_values, operation_name, context_value)
+            if data is not None:
+                return ExecutionResult(data=data, errors=None)
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
     """Build the schema; production hides introspection and unexpected errors' details."""
     query = merge_types("Query", tuple(QUERY_PARTS))
@@ -75,7 +114,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     # Clients send the same few operations again and again: parse and validate each text once.
     extensions.append(lambda: ParserCache(maxsize=MAX_CACHED_QUERIES))
     extensions.append(lambda: CachedValidation(valid, rules, MAX_TOKENS))
-    return strawberry.Schema(
+    return ChronologySchema(
+        valid,
         query=query,
         mutation=mutation,
         types=[Person, Body, Document, Decision, Vote, Event],

@@ -18,7 +18,7 @@ from sqlalchemy import TextClause, text
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.records import TABLES, Compiler
 from chronology.graphql.compiled.selection import Field, Selection, UnsupportedError, selection_of, variables_used
-from chronology.graphql.context import Info
+from chronology.graphql.context import Context, Info
 
 T = TypeVar("T")
 MAX_CACHED = 512
@@ -91,15 +91,20 @@ def cached(info: Info, tag: str, build: Callable[[Selection], T]) -> T | None:
 
 async def run(info: Info, plan: Plan, ids: Sequence[int]) -> dict[int, RawJSON] | None:
     """Run PLAN for IDS; return each found record's JSON, or None when it would pass the record budget."""
+    return await run_in(info.context, plan, ids)
+
+
+async def run_in(context: Context, plan: Plan, ids: Sequence[int]) -> dict[int, RawJSON] | None:
+    """Do what `run` does, given the request's context rather than a resolver's info."""
     if not ids:
         return {}
-    database = info.context.database
+    database = context.database
     if len(ids) == 1:
         rows = await database.rows(plan.one, {"id": ids[0]})
     else:
         rows = await database.rows(plan.many, {"ids": list(ids)})
     listed = sum(row.listed for row in rows)
-    budget = info.context.budget
+    budget = context.budget
     if listed > budget.remaining:
         # Let the ordinary path decide, which refuses with the proper error (or, sharing repeated lists, fits).
         return None

@@ -12,7 +12,7 @@ from typing import Any
 from chronology.graphql.compiled.plans import Plan, cached, compile_plan, enabled, run
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
-from chronology.graphql.context import Info
+from chronology.graphql.context import Info, RecordBudget
 from chronology.graphql.loaders import table
 from chronology.graphql.pagination import Attached
 from chronology.models import Document
@@ -20,7 +20,7 @@ from chronology.models import Document
 DOCUMENTS = table(Document)
 
 
-def _page_plan(selection: Selection) -> Plan | None:
+def page_plan(selection: Selection) -> Plan | None:
     """Compile what a connection's `nodes` and `edges { node }` ask, if they ask the same thing."""
     asked: list[tuple[Field, ...]] = []
     for fields in selection.values():  # the one connection type
@@ -43,16 +43,23 @@ def page_attachment(info: Info) -> Attached | None:
     """Return the columns that let a page of documents carry their JSON, or None to answer the ordinary way."""
     if not enabled(info):
         return None
-    plan = cached(info, "documents", _page_plan)
-    if plan is None:
-        return None
+    plan = cached(info, "documents", page_plan)
+    return None if plan is None else attachment(plan)
+
+
+def attachment(plan: Plan) -> Attached:
+    """Return the columns that let a page of documents carry the JSON PLAN builds."""
     return Attached(DOCUMENTS, {"compiled_json": plan.json, "compiled_listed": f"({plan.count})::bigint"})
 
 
 def page_json(info: Info, rows: Sequence[Any]) -> list[RawJSON] | None:
     """Charge what a page's compiled documents list and return their JSON; None when over the record budget."""
+    return charged_json(info.context.budget, rows)
+
+
+def charged_json(budget: RecordBudget, rows: Sequence[Any]) -> list[RawJSON] | None:
+    """Charge BUDGET what a page's compiled documents list and return their JSON; None when it would pass it."""
     listed = sum(row.compiled_listed for row in rows)
-    budget = info.context.budget
     if listed > budget.remaining:
         # The ordinary path decides: it refuses with the proper error or, sharing repeated records, fits.
         return None
@@ -60,7 +67,7 @@ def page_json(info: Info, rows: Sequence[Any]) -> list[RawJSON] | None:
     return [RawJSON(row.compiled_json) for row in rows]
 
 
-def _node_plans(selection: Selection) -> dict[str, Plan | None]:
+def node_plans(selection: Selection) -> dict[str, Plan | None]:
     return {type_name: compile_plan(type_name, fields) for type_name, fields in selection.items()}
 
 
@@ -68,7 +75,7 @@ async def nodes_by_id(info: Info, decoded: Sequence[tuple[str, int]]) -> list[Ra
     """Return the JSON of records by (type name, number), null where missing, or None to answer the ordinary way."""
     if not enabled(info) or not decoded:
         return None
-    plans = cached(info, "node", _node_plans)
+    plans = cached(info, "node", node_plans)
     if plans is None:
         return None
     wanted: dict[str, list[int]] = {}

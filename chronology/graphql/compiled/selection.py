@@ -178,3 +178,19 @@ def variables_used(nodes: Iterable[Any], fragments: Mapping[str, Any]) -> frozen
     for node in nodes:
         walk(node)
     return frozenset(found)
+
+
+def root_fields(
+    schema: Any, fragments: Mapping[str, Any], variables: Any, operation: Any
+) -> dict[str, list[FieldNode]]:
+    """Return an operation's root fields by response key (@skip/@include applied), or raise UnsupportedError."""
+    grouped: dict[str, list[FieldNode]] = {}
+    _collect(schema, fragments, variables, operation.selection_set, schema.query_type, grouped, set())
+    return grouped
+
+
+def selection_below(
+    schema: Any, fragments: Mapping[str, Any], variables: Any, nodes: list[FieldNode], output: Any
+) -> Selection | None:
+    """Return the selection below a field given its nodes and type, or raise UnsupportedError."""
+    return _selection(schema, fragments, variables, nodes, output)

@@ -1,0 +1,163 @@
+"""Operations answered without execution: the same bytes as execution, and execution whenever in doubt."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+from starlette.testclient import TestClient
+
+from chronology.app import create_app
+from chronology.bench.classes import CHAIN_GRAPHQL, SEARCH_GRAPHQL
+from chronology.graphql import http
+from chronology.graphql.compiled.operations import Shortcuts
+from chronology.graphql.ids import encode_id
+from chronology.settings import Settings
+from tests import factories
+from tests.graphql.test_compiled_selections import Archive, _build
+
+NODE = "query N($id: ID!) { node(id: $id) { id ... on Document { title } } }"
+
+
+@pytest.fixture
+def archive(db: Session) -> Archive:
+    return _build(db)
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the root field of each operation a shortcut answered."""
+    found: list[str] = []
+    real = Shortcuts.answer
+
+    async def spy(self: Shortcuts, query: str, variables: Any, name: Any, context: Any) -> Any:
+        data = await real(self, query, variables, name, context)
+        if data is not None:
+            found.extend(data)
+        return data
+
+    monkeypatch.setattr(Shortcuts, "answer", spy)
+    return found
+
+
+def _clients(url: str, **settings: Any) -> Iterator[tuple[TestClient, TestClient]]:
+    with (
+        TestClient(create_app(Settings(compile_selections=True, **settings), database_url=url)) as compiling,
+        TestClient(create_app(Settings(compile_selections=False, **settings), database_url=url)) as ordinary,
+    ):
+        yield compiling, ordinary
+
+
+@pytest.fixture
+def clients(fresh_database: str) -> Iterator[tuple[TestClient, TestClient]]:
+    """Two apps on one database: compiling selections (and so taking shortcuts), and not."""
+    yield from _clients(fresh_database)
+
+
+def _same(clients: tuple[TestClient, TestClient], query: str, variables: Any) -> dict[str, Any]:
+    """Post to both apps; require the same status, type and bytes; return the answer."""
+    compiling, ordinary = clients
+    body = {"query": query, "variables": variables}
+    fast, slow = compiling.post("/graphql", json=body), ordinary.post("/graphql", json=body)
+    assert (fast.status_code, fast.headers["content-type"], fast.text) == (
+        slow.status_code,
+        slow.headers["content-type"],
+        slow.text,
+    )
+    answer: dict[str, Any] = slow.json()
+    return answer
+
+
+def test_repeated_operations_are_answered_the_short_way(
+    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+) -> None:
+    telegram = encode_id("Document", archive.telegram)
+    for _ in range(3):
+        chain = _same(clients, CHAIN_GRAPHQL, {"from": telegram})
+        node = _same(clients, NODE, {"id": telegram})
+        search = _same(clients, SEARCH_GRAPHQL, {"text": "telegram"})
+    assert chain["data"]["chain"]["nodes"][0]["node"]["id"] == telegram
+    assert node["data"]["node"]["id"] == telegram
+    assert search["data"]["documents"]["nodes"]
+    # The first of each text is executed (and validated); the two after it take the shortcut.
+    assert taken == ["chain", "node", "documents"] * 2
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "code"),
+    [
+        (CHAIN_GRAPHQL, {"from": encode_id("Document", 999_999)}, "NOT_FOUND"),
+        (CHAIN_GRAPHQL, {"from": "not an id"}, "VALIDATION"),
+        (CHAIN_GRAPHQL, {"from": 17}, None),  # an Int where an ID is wanted is coerced by GraphQL
+        (CHAIN_GRAPHQL, {}, None),  # a missing variable
+        (NODE, {"id": "@@@"}, "VALIDATION"),
+        (SEARCH_GRAPHQL, {"text": "   "}, "VALIDATION"),
+        (SEARCH_GRAPHQL, {"text": ["a", "list"]}, None),
+    ],
+)
+def test_what_a_shortcut_cannot_answer_is_answered_by_execution(
+    archive: Archive,
+    clients: tuple[TestClient, TestClient],
+    taken: list[str],
+    query: str,
+    variables: dict[str, Any],
+    code: str | None,
+) -> None:
+    good = {CHAIN_GRAPHQL: {"from": encode_id("Document", archive.telegram)}, NODE: {"id": "RG9jdW1lbnQ6MQ"}}
+    _same(clients, query, good.get(query, {"text": "telegram"}))  # the text is now known to be valid
+    taken.clear()
+    answer = _same(clients, query, variables)
+    assert answer.get("data") is None or None in answer["data"].values()
+    [error] = answer["errors"]
+    if code is not None:
+        assert error["extensions"]["code"] == code
+    assert taken == []
+
+
+def test_a_missing_node_is_null_the_short_way_too(
+    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+) -> None:
+    for _ in range(2):
+        assert _same(clients, NODE, {"id": encode_id("Event", 999_999)}) == {"data": {"node": None}}
+    assert taken == ["node"]
+
+
+def test_two_root_fields_and_mutations_are_always_executed(
+    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+) -> None:
+    two = "query T($id: ID!) { a: node(id: $id) { id } b: node(id: $id) { id } }"
+    for _ in range(2):
+        answer = _same(clients, two, {"id": encode_id("Document", archive.telegram)})
+        assert answer["data"]["a"] == answer["data"]["b"]
+        refused = _same(clients, 'mutation { createPerson(input: {canonicalName: "X"}) { id } }', {})
+        assert refused["errors"]
+    assert taken == []
+
+
+def test_a_page_over_the_record_budget_is_refused_as_by_execution(
+    db: Session, fresh_database: str, taken: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(5):
+        factories.document(db, f"Telegram on grain {number}")
+    db.commit()
+    monkeypatch.setattr(http, "RECORD_BUDGET", 3)
+    with contextlib.contextmanager(_clients)(fresh_database) as pair:
+        for _ in range(2):
+            answer = _same(pair, "{ documents(first: 5) { nodes { id } } }", {})
+            assert answer["errors"][0]["extensions"]["code"] == "LIMIT"
+    assert taken == []
+
+
+def test_reading_refused_to_anonymous_callers_is_refused_the_same_way(
+    fresh_database: str, db: Session, taken: list[str]
+) -> None:
+    telegram = factories.document(db, "A telegram")
+    db.commit()
+    with contextlib.contextmanager(_clients)(fresh_database, anonymous_read=False) as pair:
+        for _ in range(2):
+            answer = _same(pair, NODE, {"id": encode_id("Document", telegram.id)})
+            assert answer["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert taken == []
