@@ -8,7 +8,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
-from sqlalchemy import Executable, Row, text
+from sqlalchemy import Dialect, Executable, Row, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
@@ -67,13 +67,21 @@ class RequestDatabase:
             if reader is not None:
                 await reader.close()
 
-    async def rows(self, statement: Executable, parameters: dict[str, Any] | None = None) -> Sequence[Row[Any]]:
-        """Run a statement and return all its rows."""
+    @property
+    def dialect(self) -> Dialect:
+        """Return the dialect statements are compiled for."""
+        return self._engine.dialect
+
+    async def rows(self, statement: Executable | str, parameters: dict[str, Any] | None = None) -> Sequence[Row[Any]]:
+        """Run a statement (or SQL already compiled for the driver) and return all its rows."""
         async with self._lock:
             for attempt in range(2):
                 connection = await self._connect()
                 try:
-                    result = await connection.execute(statement, parameters or {})
+                    if isinstance(statement, str):
+                        result = await connection.exec_driver_sql(statement, parameters or {})
+                    else:
+                        result = await connection.execute(statement, parameters or {})
                     return result.all() if result.returns_rows else []
                 except DBAPIError as error:
                     # The pool does not ping: a connection the server dropped (a restart) is

@@ -141,17 +141,15 @@ async def keyset_page(
     return await context_page(info.context, query, keys, request, descending=descending, attached=attached)
 
 
-async def context_page(
-    context: Context,
+def page_statement(
     query: Select[Any],
     keys: Sequence[SortKey],
     request: PageRequest,
     *,
     descending: bool = False,
     attached: Attached | None = None,
-) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
-    """Do what `keyset_page` does, given the request's context rather than a resolver's info."""
-    database: RequestDatabase = context.database
+) -> Select[Any]:
+    """Return the statement reading one page of QUERY ordered by KEYS (one row more, to tell if more follow)."""
     expressions = [key.expression for key in keys]
     labelled = query.add_columns(*(e.label(f"_key{i}") for i, e in enumerate(expressions)))
     # Reading backwards flips the order; the rows are flipped back below.
@@ -164,11 +162,26 @@ async def context_page(
         comparison = tuple_(*expressions) < tuple_(*values) if reverse else (tuple_(*expressions) > tuple_(*values))
         labelled = labelled.where(comparison)
     ordering = [e.desc() if reverse else e.asc() for e in expressions]
-    size = request.size
-    context.budget.spend(size)
-    statement = labelled.order_by(*ordering).limit(size + 1)
+    statement = labelled.order_by(*ordering).limit(request.size + 1)
     if attached is not None:
         statement = _attach(statement, attached, reverse=reverse, keys=len(keys))
+    return statement
+
+
+async def context_page(
+    context: Context,
+    query: Select[Any],
+    keys: Sequence[SortKey],
+    request: PageRequest,
+    *,
+    descending: bool = False,
+    attached: Attached | None = None,
+) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
+    """Do what `keyset_page` does, given the request's context rather than a resolver's info."""
+    database: RequestDatabase = context.database
+    statement = page_statement(query, keys, request, descending=descending, attached=attached)
+    size = request.size
+    context.budget.spend(size)
     rows = list(await database.rows(statement))
     more = len(rows) > size
     rows = rows[:size]

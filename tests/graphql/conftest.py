@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.testclient import TestClient
 
 from chronology.app import create_app
+from chronology.graphql.compiled.operations import Shortcuts
 from chronology.settings import Settings
 
 
@@ -61,3 +62,19 @@ def client(fresh_database: str, settings: Settings) -> Iterator[GraphQLClient]:
     """A GraphQL client of an app on the test's database."""
     with TestClient(create_app(settings, database_url=fresh_database)) as http:
         yield GraphQLClient(http)
+
+
+@pytest.fixture
+def shortcuts_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the root field of each operation a shortcut answered."""
+    taken: list[str] = []
+    real = Shortcuts.answer
+
+    async def spy(self: Shortcuts, query: str, variables: Any, name: Any, context: Any) -> Any:
+        data = await real(self, query, variables, name, context)
+        if data is not None:
+            taken.extend(data)
+        return data
+
+    monkeypatch.setattr(Shortcuts, "answer", spy)
+    return taken

@@ -22,7 +22,6 @@ from chronology.bench.classes import HOPS_GRAPHQL, PAGE_GRAPHQL
 from chronology.graphql import http as graphql_http
 from chronology.graphql import read
 from chronology.graphql.compiled import plans, resolvers
-from chronology.graphql.compiled.operations import Shortcuts
 from chronology.graphql.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
@@ -204,22 +203,6 @@ def compiled_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(plans, "run_in", spy)
     monkeypatch.setattr(resolvers, "charged_json", page_spy)
     return seen
-
-
-@pytest.fixture
-def shortcuts_taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the root field of each operation a shortcut answered."""
-    taken: list[str] = []
-    real = Shortcuts.answer
-
-    async def spy(self: Shortcuts, query: str, variables: Any, name: Any, context: Any) -> Any:
-        data = await real(self, query, variables, name, context)
-        if data is not None:
-            taken.extend(data)
-        return data
-
-    monkeypatch.setattr(Shortcuts, "answer", spy)
-    return taken
 
 
 def _operations(a: Archive) -> list[tuple[str, str, dict[str, Any], bool]]:

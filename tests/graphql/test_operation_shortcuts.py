@@ -13,7 +13,6 @@ from starlette.testclient import TestClient
 from chronology.app import create_app
 from chronology.bench.classes import CHAIN_GRAPHQL, SEARCH_GRAPHQL
 from chronology.graphql import http
-from chronology.graphql.compiled.operations import Shortcuts
 from chronology.graphql.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
@@ -25,22 +24,6 @@ NODE = "query N($id: ID!) { node(id: $id) { id ... on Document { title } } }"
 @pytest.fixture
 def archive(db: Session) -> Archive:
     return _build(db)
-
-
-@pytest.fixture
-def taken(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the root field of each operation a shortcut answered."""
-    found: list[str] = []
-    real = Shortcuts.answer
-
-    async def spy(self: Shortcuts, query: str, variables: Any, name: Any, context: Any) -> Any:
-        data = await real(self, query, variables, name, context)
-        if data is not None:
-            found.extend(data)
-        return data
-
-    monkeypatch.setattr(Shortcuts, "answer", spy)
-    return found
 
 
 def _clients(url: str, **settings: Any) -> Iterator[tuple[TestClient, TestClient]]:
@@ -72,7 +55,7 @@ def _same(clients: tuple[TestClient, TestClient], query: str, variables: Any) ->
 
 
 def test_repeated_operations_are_answered_the_short_way(
-    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+    archive: Archive, clients: tuple[TestClient, TestClient], shortcuts_taken: list[str]
 ) -> None:
     telegram = encode_id("Document", archive.telegram)
     for _ in range(3):
@@ -83,7 +66,7 @@ def test_repeated_operations_are_answered_the_short_way(
     assert node["data"]["node"]["id"] == telegram
     assert search["data"]["documents"]["nodes"]
     # The first of each text is executed (and validated); the two after it take the shortcut.
-    assert taken == ["chain", "node", "documents"] * 2
+    assert shortcuts_taken == ["chain", "node", "documents"] * 2
 
 
 @pytest.mark.parametrize(
@@ -101,32 +84,32 @@ def test_repeated_operations_are_answered_the_short_way(
 def test_what_a_shortcut_cannot_answer_is_answered_by_execution(
     archive: Archive,
     clients: tuple[TestClient, TestClient],
-    taken: list[str],
+    shortcuts_taken: list[str],
     query: str,
     variables: dict[str, Any],
     code: str | None,
 ) -> None:
     good = {CHAIN_GRAPHQL: {"from": encode_id("Document", archive.telegram)}, NODE: {"id": "RG9jdW1lbnQ6MQ"}}
     _same(clients, query, good.get(query, {"text": "telegram"}))  # the text is now known to be valid
-    taken.clear()
+    shortcuts_taken.clear()
     answer = _same(clients, query, variables)
     assert answer.get("data") is None or None in answer["data"].values()
     [error] = answer["errors"]
     if code is not None:
         assert error["extensions"]["code"] == code
-    assert taken == []
+    assert shortcuts_taken == []
 
 
 def test_a_missing_node_is_null_the_short_way_too(
-    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+    archive: Archive, clients: tuple[TestClient, TestClient], shortcuts_taken: list[str]
 ) -> None:
     for _ in range(2):
         assert _same(clients, NODE, {"id": encode_id("Event", 999_999)}) == {"data": {"node": None}}
-    assert taken == ["node"]
+    assert shortcuts_taken == ["node"]
 
 
 def test_two_root_fields_and_mutations_are_always_executed(
-    archive: Archive, clients: tuple[TestClient, TestClient], taken: list[str]
+    archive: Archive, clients: tuple[TestClient, TestClient], shortcuts_taken: list[str]
 ) -> None:
     two = "query T($id: ID!) { a: node(id: $id) { id } b: node(id: $id) { id } }"
     for _ in range(2):
@@ -134,11 +117,11 @@ def test_two_root_fields_and_mutations_are_always_executed(
         assert answer["data"]["a"] == answer["data"]["b"]
         refused = _same(clients, 'mutation { createPerson(input: {canonicalName: "X"}) { id } }', {})
         assert refused["errors"]
-    assert taken == []
+    assert shortcuts_taken == []
 
 
 def test_a_page_over_the_record_budget_is_refused_as_by_execution(
-    db: Session, fresh_database: str, taken: list[str], monkeypatch: pytest.MonkeyPatch
+    db: Session, fresh_database: str, shortcuts_taken: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for number in range(5):
         factories.document(db, f"Telegram on grain {number}")
@@ -148,11 +131,11 @@ def test_a_page_over_the_record_budget_is_refused_as_by_execution(
         for _ in range(2):
             answer = _same(pair, "{ documents(first: 5) { nodes { id } } }", {})
             assert answer["errors"][0]["extensions"]["code"] == "LIMIT"
-    assert taken == []
+    assert shortcuts_taken == []
 
 
 def test_reading_refused_to_anonymous_callers_is_refused_the_same_way(
-    fresh_database: str, db: Session, taken: list[str]
+    fresh_database: str, db: Session, shortcuts_taken: list[str]
 ) -> None:
     telegram = factories.document(db, "A telegram")
     db.commit()
@@ -160,4 +143,20 @@ def test_reading_refused_to_anonymous_callers_is_refused_the_same_way(
         for _ in range(2):
             answer = _same(pair, NODE, {"id": encode_id("Document", telegram.id)})
             assert answer["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    assert taken == []
+    assert shortcuts_taken == []
+
+
+def test_a_search_page_compiled_once_binds_each_phrase_anew(
+    archive: Archive, clients: tuple[TestClient, TestClient], shortcuts_taken: list[str]
+) -> None:
+    query = """query S($text: String!, $kinds: [DocumentKind!]) {
+      documents(filter: {text: $text, kinds: $kinds}, orderBy: RELEVANCE, first: 3) { nodes { id title } }
+    }"""
+    phrases = ["telegram", "Telegram 1", '"grain plan"', "telegram -undated", "100% грамм", "a OR b", "telegram"]
+    answers = [_same(clients, query, {"text": phrase}) for phrase in phrases]
+    letters = _same(clients, query, {"text": "telegram", "kinds": ["CIPHER_TELEGRAM", "LETTER"]})
+    assert len(answers[0]["data"]["documents"]["nodes"]) == 3
+    assert answers[0] == answers[-1]
+    assert answers[0] != answers[1]  # the second phrase was searched for, not the first one's statement rerun
+    assert letters["data"]["documents"]["nodes"]
+    assert shortcuts_taken == ["documents"] * (len(phrases) - 1 + 1)
