@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import Boolean, ColumnElement, Select, Table, func, literal_column, select, tuple_
+from sqlalchemy import Boolean, ColumnElement, Select, Table, bindparam, func, literal_column, select, tuple_
 
 from chronology.graphql.context import Context, Info
 from chronology.graphql.database import RequestDatabase
@@ -141,6 +141,16 @@ async def keyset_page(
     return await context_page(info.context, query, keys, request, descending=descending, attached=attached)
 
 
+def cursor_values(keys: Sequence[SortKey], request: PageRequest) -> list[Any] | None:
+    """Return the sort-key values of the cursor a page starts after (or ends before), or None."""
+    cursor = request.before if request.backwards else request.after
+    if cursor is None:
+        return None
+    if len(cursor) != len(keys):
+        raise validation("the cursor does not belong to this list", field="after")
+    return [key.parse(value) for key, value in zip(keys, cursor, strict=True)]
+
+
 def page_statement(
     query: Select[Any],
     keys: Sequence[SortKey],
@@ -154,12 +164,11 @@ def page_statement(
     labelled = query.add_columns(*(e.label(f"_key{i}") for i, e in enumerate(expressions)))
     # Reading backwards flips the order; the rows are flipped back below.
     reverse = request.backwards != descending
-    cursor = request.before if request.backwards else request.after
-    if cursor is not None:
-        if len(cursor) != len(keys):
-            raise validation("the cursor does not belong to this list", field="after")
-        values = [key.parse(value) for key, value in zip(keys, cursor, strict=True)]
-        comparison = tuple_(*expressions) < tuple_(*values) if reverse else (tuple_(*expressions) > tuple_(*values))
+    values = cursor_values(keys, request)
+    if values is not None:
+        # Named, so that a statement compiled once can be run again from another cursor (see page_templates).
+        bound: list[Any] = [bindparam(f"cursor_{i}", value) for i, value in enumerate(values)]
+        comparison = tuple_(*expressions) < tuple_(*bound) if reverse else (tuple_(*expressions) > tuple_(*bound))
         labelled = labelled.where(comparison)
     ordering = [e.desc() if reverse else e.asc() for e in expressions]
     statement = labelled.order_by(*ordering).limit(request.size + 1)

@@ -160,3 +160,34 @@ def test_a_search_page_compiled_once_binds_each_phrase_anew(
     assert answers[0] != answers[1]  # the second phrase was searched for, not the first one's statement rerun
     assert letters["data"]["documents"]["nodes"]
     assert shortcuts_taken == ["documents"] * (len(phrases) - 1 + 1)
+
+
+@pytest.mark.parametrize(
+    ("paging", "order"),
+    [
+        ("first: 2, after: $cursor", "DATE_ASC"),
+        ("last: 2, before: $cursor", "DATE_DESC"),
+        ("first: 2, after: $cursor", "RELEVANCE"),
+    ],
+)
+def test_pages_read_on_from_each_cursor_the_short_way(
+    archive: Archive, clients: tuple[TestClient, TestClient], shortcuts_taken: list[str], paging: str, order: str
+) -> None:
+    ordinary = clients[1]
+    query = f"""query P($cursor: String, $text: String) {{
+      documents(filter: {{text: $text}}, orderBy: {order}, {paging}) {{ nodes {{ id title }} }}
+    }}"""
+    cursors = f"""query C($cursor: String, $text: String) {{
+      documents(filter: {{text: $text}}, orderBy: {order}, {paging}) {{ edges {{ cursor }} }}
+    }}"""
+    text = "telegram" if order == "RELEVANCE" else None
+    cursor = None
+    seen: list[str] = []
+    for _ in range(4):
+        variables = {"cursor": cursor, "text": text}
+        nodes = _same(clients, query, variables)["data"]["documents"]["nodes"]
+        seen.extend(node["id"] for node in nodes)
+        edges = ordinary.post("/graphql", json={"query": cursors, "variables": variables}).json()["data"]
+        cursor = edges["documents"]["edges"][-1 if "first" in paging else 0]["cursor"]
+    assert len(seen) == len(set(seen)) == 8  # four pages of two, each after the last
+    assert shortcuts_taken == ["documents"] * 3

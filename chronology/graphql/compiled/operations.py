@@ -257,7 +257,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     else:
         # As `context_page` does, from SQL compiled once for this shape of page.
         context.budget.spend(request.size)
-        rows = list(await context.database.rows(template.sql, template.bind(criteria)))[: request.size]
+        rows = list(await context.database.rows(template.sql, template.bind(criteria, request)))[: request.size]
         if request.backwards:
             rows.reverse()
     nodes = resolvers.charged_json(context.budget, rows)

@@ -1,10 +1,11 @@
-"""A page of documents compiled to SQL once per shape, with only the search phrase bound anew.
+"""A page of documents compiled to SQL once per shape, with the search phrase and the cursor bound anew.
 
 Building a page's statement with SQLAlchemy (filters, keyset order, the attached JSON) and
 deriving its cache key costs more than PostgreSQL takes to answer a rare term. A shortcut
-page without a cursor differs from the last one of its shape only in the phrase searched for,
-so the statement is built once with a placeholder phrase, compiled to the driver's SQL, and
-each request binds its own phrase where the placeholder went.
+page differs from the last one of its shape only in the phrase searched for and the cursor
+it starts from, so the statement is built once with a placeholder phrase, compiled to the
+driver's SQL, and each request binds its own phrase where the placeholder went and its own
+cursor's values to the named cursor parameters.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import Dialect
 
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.resolvers import attachment
-from chronology.graphql.pagination import PageRequest, page_statement
+from chronology.graphql.pagination import PageRequest, SortKey, cursor_values, page_statement
 from chronology.queries.documents import DocumentCriteria, filtered
 
 # Cannot be a search phrase a client sends: NUL bytes are refused by PostgreSQL in text.
@@ -33,10 +34,13 @@ class PageTemplate:
     sql: str
     parameters: dict[str, Any]
     phrase: tuple[str, ...]
+    keys: tuple[SortKey, ...]
 
-    def bind(self, criteria: DocumentCriteria) -> dict[str, Any]:
-        """Return the parameters for CRITERIA, of this template's shape."""
-        return {**self.parameters, **dict.fromkeys(self.phrase, criteria.text)}
+    def bind(self, criteria: DocumentCriteria, request: PageRequest) -> dict[str, Any]:
+        """Return the parameters for CRITERIA and REQUEST, of this template's shape."""
+        values = cursor_values(self.keys, request) or []
+        cursor = {f"cursor_{i}": value for i, value in enumerate(values)}
+        return {**self.parameters, **dict.fromkeys(self.phrase, criteria.text), **cursor}
 
 
 _TEMPLATES: dict[tuple[Any, ...], PageTemplate | None] = {}
@@ -46,10 +50,9 @@ def page_template(
     dialect: Dialect, criteria: DocumentCriteria, order_by: Any, request: PageRequest, plan: Plan
 ) -> PageTemplate | None:
     """Return the template of this page's shape (built on first use), or None when it cannot have one."""
-    if request.after is not None or request.before is not None:
-        return None  # a cursor's values are part of the statement
     shaped = dataclasses.replace(criteria, text=_PLACEHOLDER) if criteria.text is not None else criteria
-    key = (shaped, order_by, request.first, request.last, plan.sql)
+    cursor = request.before if request.backwards else request.after
+    key = (shaped, order_by, request.first, request.last, None if cursor is None else len(cursor), plan.sql)
     if key not in _TEMPLATES:
         if len(_TEMPLATES) >= MAX_TEMPLATES:
             _TEMPLATES.clear()
@@ -72,4 +75,4 @@ def _compile(
     derived: Sequence[Any] = [v for v in parameters.values() if isinstance(v, str) and _PLACEHOLDER in v]
     if len(derived) != len(phrase) or (shaped.text is not None and not phrase):
         return None  # the phrase went into the SQL some other way than as itself: build each time
-    return PageTemplate(compiled.string, parameters, phrase)
+    return PageTemplate(compiled.string, parameters, phrase, tuple(keys))
