@@ -110,7 +110,7 @@ class Shortcuts:
         self, query: str, variables: dict[str, Any] | None, operation_name: str | None, context: Context
     ) -> dict[str, Any] | None:
         """Return the response's `data` for this request, or None for ordinary execution to answer."""
-        if not context.settings.compile_selections or not isinstance(context, Context):
+        if not isinstance(context, Context) or not context.settings.compile_selections:
             return None
         operation = self._operation(query, operation_name)
         if operation is None:
@@ -118,11 +118,8 @@ class Shortcuts:
         remaining = context.budget.remaining
         try:
             context.require_read()
-            asked = self._asked(operation, variables or {})
-            answer = self._answers.get(asked[0])
-            if answer is None:
-                return None
-            return {asked[1].key: await answer(context, asked[1])}
+            name, asked = self._asked(operation, variables or {})
+            return {asked.key: await self._answers[name](context, asked)}
         except (Fallback, ChronologyError, UnsupportedError, GraphQLError):
             pass
         except Exception:  # an unforeseen case must cost speed, never a wrong answer or a 500
@@ -138,7 +135,7 @@ class Shortcuts:
             return self._operations[key]
         if query not in self._valid:
             return None  # ordinary execution validates it first (and reports what is wrong)
-        found = _one_query(parse(query), name)
+        found = _one_query(parse(query), name, set(self._answers))
         self._operations[key] = None if found is None else Operation(query, name, *found)
         while len(self._operations) > MAX_OPERATIONS:
             self._operations.popitem(last=False)
@@ -155,6 +152,8 @@ class Shortcuts:
             raise Fallback
         [(key, nodes)] = fields.items()
         name = nodes[0].name.value
+        if name not in self._answers:
+            raise Fallback
         definition = schema.query_type.fields.get(name)
         strawberry_field = self._schema.get_field_for_type(name, "Query")
         if definition is None or strawberry_field is None:
@@ -189,12 +188,18 @@ class Shortcuts:
         return self._below[cache_key]
 
 
-def _one_query(document: DocumentNode, name: str | None) -> tuple[OperationDefinitionNode, dict[str, Any]] | None:
+def _one_query(
+    document: DocumentNode, name: str | None, answerable: set[str]
+) -> tuple[OperationDefinitionNode, dict[str, Any]] | None:
+    """Return the operation to run and the fragments, if it is a query a shortcut might answer."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if name is not None:
         operations = [o for o in operations if o.name is not None and o.name.value == name]
     if len(operations) != 1 or operations[0].operation is not OperationType.QUERY:
         return None
+    roots = operations[0].selection_set.selections
+    if all(isinstance(r, FieldNode) and r.name.value not in answerable for r in roots):
+        return None  # asks nothing a shortcut answers: not worth collecting its fields on every request
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     return operations[0], fragments
 
@@ -211,10 +216,12 @@ def _fields_of(below: Selection, allowed: set[str]) -> list[tuple[str, str]]:
 
 
 def _typename(below: Selection) -> str:
+    """Return the name of the one object type asked below a root field."""
     return next(iter(below))
 
 
 async def _node(context: Context, asked: Asked) -> RawJSON | None:
+    """Answer `node(id:)` as `ReadQuery.node` does, from its compiled plan."""
     from chronology.graphql.ids import decode_id  # the ids module imports the types, which import this package
 
     type_name, pk = decode_id(str(asked.arguments["id"]))
@@ -226,12 +233,14 @@ async def _node(context: Context, asked: Asked) -> RawJSON | None:
 
 
 def _plan(plan: Plan | None) -> Plan:
+    """Return PLAN, or fall back when the selection did not compile."""
     if plan is None:
         raise Fallback
     return plan
 
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
+    """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
     from chronology.graphql.pagination import context_page, page_request
     from chronology.graphql.read import document_criteria, document_keys
     from chronology.queries.documents import filtered
@@ -268,6 +277,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
 
 
 async def _chain(context: Context, asked: Asked) -> dict[str, Any]:
+    """Answer `chain` as `ChainQuery.chain` does when its lists are written directly."""
     from chronology.graphql.chain import chain_walk
 
     shown = _fields_of(asked.below, {"truncated", "nodes", "edges"})
