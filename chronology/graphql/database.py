@@ -34,6 +34,7 @@ class RequestDatabase:
         self._connection: AsyncConnection | None = None
         self._writing = False
         self._lock = asyncio.Lock()
+        self._refusal: ChronologyError | None = None
 
     async def _connect(self) -> AsyncConnection:
         if self._connection is None:
@@ -74,6 +75,9 @@ class RequestDatabase:
 
     async def rows(self, statement: Executable | str, parameters: dict[str, Any] | None = None) -> Sequence[Row[Any]]:
         """Run a statement (or SQL already compiled for the driver) and return all its rows."""
+        if self._refusal is not None:
+            refusal, self._refusal = self._refusal, None
+            raise refusal
         async with self._lock:
             for attempt in range(2):
                 connection = await self._connect()
@@ -92,6 +96,10 @@ class RequestDatabase:
                         continue
                     raise translate(error) from error
             raise AssertionError("unreachable: the second attempt returns or raises")
+
+    def refuse_next(self, error: ChronologyError) -> None:
+        """Make the next statement fail with ERROR without running (it already failed once in this request)."""
+        self._refusal = error
 
     async def session(self) -> AsyncSession:
         """Return an ORM session on this request's connection (for writes)."""

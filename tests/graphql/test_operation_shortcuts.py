@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 from starlette.testclient import TestClient
 
 from chronology.app import create_app
 from chronology.bench.classes import CHAIN_GRAPHQL, SEARCH_GRAPHQL
 from chronology.graphql import http
+from chronology.graphql.compiled import page_templates
 from chronology.graphql.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
@@ -191,3 +193,26 @@ def test_pages_read_on_from_each_cursor_the_short_way(
         cursor = edges["documents"]["edges"][-1 if "first" in paging else 0]["cursor"]
     assert len(seen) == len(set(seen)) == 8  # four pages of two, each after the last
     assert shortcuts_taken == ["documents"] * 3
+
+
+def test_a_statement_timeout_is_reported_once_not_waited_for_twice(
+    archive: Archive, fresh_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page whose compiled SQL outlasts the statement timeout: execution must report the
+    # timeout without running the page's statement a second time.
+    monkeypatch.setattr(page_templates, "_TEMPLATES", {})
+    monkeypatch.setattr(
+        page_templates, "_compile", lambda *_: page_templates.PageTemplate("SELECT pg_sleep(1)", {}, (), ())
+    )
+    app = create_app(Settings(statement_timeout_ms=100), database_url=fresh_database)
+    statements: list[str] = []
+    query = "query S($text: String!) { documents(filter: {text: $text}) { nodes { id } } }"
+    with TestClient(app) as client:
+        event.listen(app.state.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        client.post("/graphql", json={"query": query, "variables": {"text": "telegram"}})  # executed, validated
+        statements.clear()
+        answer = client.post("/graphql", json={"query": query, "variables": {"text": "grain"}}).json()
+    assert answer["data"] is None
+    [error] = answer["errors"]
+    assert (error["extensions"]["code"], error["path"]) == ("TIMEOUT", ["documents"])
+    assert statements == ["SELECT pg_sleep(1)"]

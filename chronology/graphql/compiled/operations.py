@@ -45,7 +45,7 @@ from chronology.graphql.compiled.selection import (
     variables_used,
 )
 from chronology.graphql.context import Context
-from chronology.graphql.errors import ChronologyError
+from chronology.graphql.errors import ChronologyError, ErrorCode
 from chronology.graphql.validation_cache import ValidQueries
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,11 @@ class Shortcuts:
             context.require_read()
             name, asked = self._asked(operation, variables or {})
             return {asked.key: await self._answers[name](context, asked)}
-        except (Fallback, ChronologyError, UnsupportedError, GraphQLError):
+        except ChronologyError as error:
+            if error.code is ErrorCode.TIMEOUT:
+                # Execution would run the same statement first: it reports the timeout instead, after no second wait.
+                context.database.refuse_next(error)
+        except (Fallback, UnsupportedError, GraphQLError):
             pass
         except Exception:  # an unforeseen case must cost speed, never a wrong answer or a 500
             logger.exception("a shortcut failed; the operation is executed the ordinary way")
