@@ -186,7 +186,8 @@ class Shortcuts:
         cache_key = (*place, values)
         if cache_key not in self._below:
             if len(self._below) >= MAX_OPERATIONS * 4:
-                self._below.clear()
+                self._below.clear()  # operations are few; a flood of distinct ones only costs recompiling
+                self._used.clear()
             below = selection_below(self._schema._schema, operation.fragments, variables, nodes, output)
             self._below[cache_key] = (below, Compiled())
         return self._below[cache_key]
