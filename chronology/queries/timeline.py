@@ -251,11 +251,17 @@ def _first_by_reach(table: Any, query: Select[Any], criteria: TimelineCriteria, 
 
 def timeline_statement(criteria: TimelineCriteria, limit: int) -> Select[Any] | None:
     """Return up to LIMIT items whose span overlaps the window, by first day; None if no types."""
-    selects = [
-        first
-        for table, query in _selects(criteria, full=True)
-        for first in _first_by_reach(table, query, criteria, limit)
-    ]
+    if criteria.text:
+        # A phrase is tested on each record's stored vector: read in date order, every record of the
+        # window would be fetched to test it, once per reach. One branch per type instead lets
+        # PostgreSQL combine the text index with the span index.
+        selects = branches(criteria, full=True)
+    else:
+        selects = [
+            first
+            for table, query in _selects(criteria, full=True)
+            for first in _first_by_reach(table, query, criteria, limit)
+        ]
     if not selects:
         return None
     items = union_all(*selects).subquery("items")

@@ -204,10 +204,13 @@ def test_every_reach_of_date_meets_the_window_from_its_first_day(db: Session, cl
 
     whole = timeline(client, "1937-03-01", "1937-03-31")
     first_three = timeline(client, "1937-03-01", "1937-03-31", limit=3)
+    # A search phrase takes the other way (one branch per type, the span's GiST index): the same answer.
+    searched = timeline(client, "1937-03-01", "1937-03-31", filter={"text": "touches"})
 
     touching = [f"Reach {reach} touches" for reach in sorted(reaches, reverse=True)]
     assert (labels(whole), whole["truncated"]) == (touching, False)
     assert (labels(first_three), first_three["truncated"]) == (touching[:3], True)
+    assert labels(searched) == touching
 
 
 @pytest.mark.parametrize(
