@@ -172,7 +172,7 @@ class HistoryQuery:
         type_name, pk = decode_id(str(id))
         request = page_request(first, after, None, None)
         query = select(_audit).where(trail_condition(KIND_OF_TYPE[type_name], pk))
-        rows, cursors, page, count = await keyset_page(info, query, [SortKey(_audit.c.id)], request)
+        rows, cursors, page, count = await keyset_page(info.context, query, [SortKey(_audit.c.id)], request)
         edges = [
             Edge(cursor=cursor, node=HistoryEntry.from_row(row)) for row, cursor in zip(rows, cursors, strict=True)
         ]

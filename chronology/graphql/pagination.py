@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from sqlalchemy import Boolean, ColumnElement, Select, Table, bindparam, func, literal_column, select, tuple_
 
-from chronology.graphql.context import Context, Info
+from chronology.graphql.context import Context
 from chronology.graphql.database import RequestDatabase
 from chronology.graphql.errors import validation
 
@@ -125,22 +125,6 @@ def _attach(page: Select[Any], attached: Attached, *, reverse: bool, keys: int) 
     return select(literal_column("page.*"), *extra).select_from(joined).order_by(*order)
 
 
-async def keyset_page(
-    info: Info,
-    query: Select[Any],
-    keys: Sequence[SortKey],
-    request: PageRequest,
-    *,
-    descending: bool = False,
-    attached: Attached | None = None,
-) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
-    """Fetch one page of QUERY ordered by KEYS; return rows, cursors, page info and a counter.
-
-    ATTACHED columns (a compiled selection's JSON) come in the same statement, computed after the limit.
-    """
-    return await context_page(info.context, query, keys, request, descending=descending, attached=attached)
-
-
 def cursor_values(keys: Sequence[SortKey], request: PageRequest) -> list[Any] | None:
     """Return the sort-key values of the cursor a page starts after (or ends before), or None."""
     cursor = request.before if request.backwards else request.after
@@ -177,7 +161,7 @@ def page_statement(
     return statement
 
 
-async def context_page(
+async def keyset_page(
     context: Context,
     query: Select[Any],
     keys: Sequence[SortKey],
@@ -186,7 +170,10 @@ async def context_page(
     descending: bool = False,
     attached: Attached | None = None,
 ) -> tuple[Sequence[Any], list[str], PageInfo, Callable[[], Awaitable[int]]]:
-    """Do what `keyset_page` does, given the request's context rather than a resolver's info."""
+    """Fetch one page of QUERY ordered by KEYS; return rows, cursors, page info and a counter.
+
+    ATTACHED columns (a compiled selection's JSON) come in the same statement, computed after the limit.
+    """
     database: RequestDatabase = context.database
     statement = page_statement(query, keys, request, descending=descending, attached=attached)
     size = request.size

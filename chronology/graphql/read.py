@@ -163,7 +163,7 @@ class ReadQuery:
         # A compiled page reads only the documents' ids and their JSON; the columns are not needed.
         query = filtered(criteria, only_ids=attached is not None)
         rows, cursors, page, count = await keyset_page(
-            info, query, keys, request, descending=descending, attached=attached
+            info.context, query, keys, request, descending=descending, attached=attached
         )
         if attached is not None:
             compiled = page_json(info, rows)
@@ -205,7 +205,7 @@ class ReadQuery:
         else:
             query = select(table)
             keys = [SortKey(table.c.sort_name), SortKey(table.c.id)]
-        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        rows, cursors, page, count = await keyset_page(info.context, query, keys, request)
         edges = [Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)
 
@@ -245,7 +245,7 @@ class ReadQuery:
         if conditions:
             query = query.where(and_(*conditions))
         keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
-        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        rows, cursors, page, count = await keyset_page(info.context, query, keys, request)
         edges = [Edge(cursor=c, node=Decision.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)
 
@@ -279,6 +279,6 @@ class ReadQuery:
         if conditions:
             query = query.where(and_(*conditions))
         keys = [_date_key(table.c.date_lower), SortKey(table.c.id)]
-        rows, cursors, page, count = await keyset_page(info, query, keys, request)
+        rows, cursors, page, count = await keyset_page(info.context, query, keys, request)
         edges = [Edge(cursor=c, node=Event.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)

@@ -246,7 +246,7 @@ def _plan(plan: Plan | None) -> Plan:
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.pagination import context_page, page_request
+    from chronology.graphql.pagination import keyset_page, page_request
     from chronology.graphql.read import document_criteria, document_keys
     from chronology.queries.documents import filtered
 
@@ -260,7 +260,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     template = page_template(context.database.dialect, criteria, arguments["order_by"], request, plan)
     if template is None:
         keys, descending = document_keys(criteria, arguments["order_by"])
-        rows, _, _, _ = await context_page(
+        rows, _, _, _ = await keyset_page(
             context,
             filtered(criteria, only_ids=True),
             keys,
@@ -269,7 +269,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
             attached=resolvers.attachment(plan),
         )
     else:
-        # As `context_page` does, from SQL compiled once for this shape of page.
+        # As `keyset_page` does, from SQL compiled once for this shape of page.
         context.budget.spend(request.size)
         rows = list(await context.database.rows(template.sql, template.bind(criteria, request)))[: request.size]
         if request.backwards:
