@@ -64,6 +64,11 @@ class PageRequest:
         return self.last is not None and self.first is None
 
     @property
+    def cursor(self) -> list[Any] | None:
+        """Return the decoded cursor the page starts after (or, counted from the end, ends before)."""
+        return self.before if self.backwards else self.after
+
+    @property
     def size(self) -> int:
         """Return the number of items asked for."""
         return (self.last if self.backwards else self.first) or DEFAULT_PAGE
@@ -127,7 +132,7 @@ def _attach(page: Select[Any], attached: Attached, *, reverse: bool, keys: int) 
 
 def cursor_values(keys: Sequence[SortKey], request: PageRequest) -> list[Any] | None:
     """Return the sort-key values of the cursor a page starts after (or ends before), or None."""
-    cursor = request.before if request.backwards else request.after
+    cursor = request.cursor
     if cursor is None:
         return None
     if len(cursor) != len(keys):
@@ -161,6 +166,14 @@ def page_statement(
     return statement
 
 
+def page_rows(found: Sequence[Any], request: PageRequest) -> tuple[list[Any], bool]:
+    """Return a page's rows in list order from what its statement found, and whether more follow."""
+    rows = list(found[: request.size])
+    if request.backwards:
+        rows.reverse()
+    return rows, len(found) > request.size
+
+
 async def keyset_page(
     context: Context,
     query: Select[Any],
@@ -176,13 +189,8 @@ async def keyset_page(
     """
     database: RequestDatabase = context.database
     statement = page_statement(query, keys, request, descending=descending, attached=attached)
-    size = request.size
-    context.budget.spend(size)
-    rows = list(await database.rows(statement))
-    more = len(rows) > size
-    rows = rows[:size]
-    if request.backwards:
-        rows.reverse()
+    context.budget.spend(request.size)
+    rows, more = page_rows(await database.rows(statement), request)
     cursors = [encode_cursor([row[f"_key{i}"] for i in range(len(keys))]) for row in (r._mapping for r in rows)]
     page = PageInfo(
         has_next_page=(more and not request.backwards) or (request.backwards and request.before is not None),

@@ -166,7 +166,7 @@ class ReadQuery:
             info.context, query, keys, request, descending=descending, attached=attached
         )
         if attached is not None:
-            compiled = page_json(info, rows)
+            compiled = page_json(info.context.budget, rows)
             if compiled is not None:
                 # The documents' JSON built by the database in one statement, passed through execution as it is.
                 built = [Edge(cursor=c, node=cast(Document, node)) for node, c in zip(compiled, cursors, strict=True)]

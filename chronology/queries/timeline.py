@@ -18,14 +18,14 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    literal_column,
     null,
     select,
+    text,
     union_all,
 )
 
 from chronology import models
-from chronology.models.records import DATE_REACHES
+from chronology.models.records import DATE_REACHES, reach_predicate
 from chronology.queries.cross_search import decision_matches, event_matches
 from chronology.queries.documents import text_query
 from chronology.queries.windows import DateMatch, window_condition
@@ -234,14 +234,9 @@ def _first_by_reach(table: Any, query: Select[Any], criteria: TimelineCriteria, 
     partial index in order and stops at LIMIT instead of sorting every overlapping record.
     """
     found = []
-    reach = table.c.date_upper - table.c.date_lower
     for _, shortest, longest in DATE_REACHES:
-        if longest is None:
-            of_reach = reach >= literal_column(str(shortest))
-        elif shortest == longest:
-            of_reach = reach == literal_column(str(shortest))
-        else:
-            of_reach = reach.between(literal_column(str(shortest)), literal_column(str(longest)))
+        # The partial index's own predicate, as text: its constants must stay constants, not parameters.
+        of_reach = text(reach_predicate(shortest, longest))
         conditions = [of_reach, table.c.date_lower <= criteria.end, table.c.date_upper >= criteria.start]
         if longest is not None:
             conditions.append(table.c.date_lower >= _earliest_first_day(criteria.start, longest))

@@ -187,8 +187,8 @@ def clients(fresh_database: str) -> Iterator[tuple[TestClient, TestClient]]:
 def compiled_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record the type of each compiled statement run (by execution or by a shortcut)."""
     seen: list[str] = []
-    real = plans.run_in
-    real_page = resolvers.charged_json
+    real = plans.run
+    real_page = resolvers.page_json
 
     async def spy(context: Any, plan: Any, ids: Any) -> Any:
         seen.append(plan.type_name)
@@ -200,8 +200,9 @@ def compiled_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             seen.append("Document")  # a page whose documents came with their JSON
         return found
 
-    monkeypatch.setattr(plans, "run_in", spy)
-    monkeypatch.setattr(resolvers, "charged_json", page_spy)
+    monkeypatch.setattr(plans, "run", spy)
+    monkeypatch.setattr(resolvers, "page_json", page_spy)
+    monkeypatch.setattr(read, "page_json", page_spy)
     return seen
 
 
@@ -430,10 +431,10 @@ def test_compiled_lists_are_charged_to_the_record_budget(
 ) -> None:
     charged: list[int] = []
 
-    def spy(info: Any, rows: Any) -> Any:
-        before = info.context.budget.remaining
-        found = resolvers.page_json(info, rows)
-        charged.append(before - info.context.budget.remaining)
+    def spy(budget: Any, rows: Any) -> Any:
+        before = budget.remaining
+        found = resolvers.page_json(budget, rows)
+        charged.append(before - budget.remaining)
         return found
 
     monkeypatch.setattr(read, "page_json", spy)

@@ -231,7 +231,7 @@ async def _node(context: Context, asked: Asked) -> RawJSON | None:
 
     type_name, pk = decode_id(str(asked.arguments["id"]))
     plan = _plan(asked.compiled.get("node", resolvers.node_plans, asked.below).get(type_name))
-    found = await plans.run_in(context, plan, [pk])
+    found = await plans.run(context, plan, [pk])
     if found is None:
         raise Fallback  # over the record budget
     return found.get(pk)
@@ -246,7 +246,7 @@ def _plan(plan: Plan | None) -> Plan:
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.pagination import keyset_page, page_request
+    from chronology.graphql.pagination import keyset_page, page_request, page_rows
     from chronology.graphql.read import document_criteria, document_keys
     from chronology.queries.documents import filtered
 
@@ -271,10 +271,8 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     else:
         # As `keyset_page` does, from SQL compiled once for this shape of page.
         context.budget.spend(request.size)
-        rows = list(await context.database.rows(template.sql, template.bind(criteria, request)))[: request.size]
-        if request.backwards:
-            rows.reverse()
-    nodes = resolvers.charged_json(context.budget, rows)
+        rows, _ = page_rows(await context.database.rows(template.sql, template.bind(criteria, request)), request)
+    nodes = resolvers.page_json(context.budget, rows)
     if nodes is None:
         raise Fallback
     typename = _typename(asked.below)

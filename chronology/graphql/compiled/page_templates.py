@@ -51,8 +51,8 @@ def page_template(
 ) -> PageTemplate | None:
     """Return the template of this page's shape (built on first use), or None when it cannot have one."""
     shaped = dataclasses.replace(criteria, text=_PLACEHOLDER) if criteria.text is not None else criteria
-    cursor = request.before if request.backwards else request.after
-    key = (shaped, order_by, request.first, request.last, None if cursor is None else len(cursor), plan.sql)
+    cursor = None if request.cursor is None else len(request.cursor)
+    key = (shaped, order_by, request.first, request.last, cursor, plan.sql)
     if key not in _TEMPLATES:
         if len(_TEMPLATES) >= MAX_TEMPLATES:
             _TEMPLATES.clear()

@@ -89,13 +89,8 @@ def cached(info: Info, tag: str, build: Callable[[Selection], T]) -> T | None:
     return result
 
 
-async def run(info: Info, plan: Plan, ids: Sequence[int]) -> dict[int, RawJSON] | None:
+async def run(context: Context, plan: Plan, ids: Sequence[int]) -> dict[int, RawJSON] | None:
     """Run PLAN for IDS; return each found record's JSON, or None when it would pass the record budget."""
-    return await run_in(info.context, plan, ids)
-
-
-async def run_in(context: Context, plan: Plan, ids: Sequence[int]) -> dict[int, RawJSON] | None:
-    """Do what `run` does, given the request's context rather than a resolver's info."""
     if not ids:
         return {}
     database = context.database

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from chronology.graphql.compiled.plans import Plan, cached, compile_plan, enabled, run
+from chronology.graphql.compiled import plans
+from chronology.graphql.compiled.plans import Plan, cached, compile_plan, enabled
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
 from chronology.graphql.context import Info, RecordBudget
@@ -52,12 +53,7 @@ def attachment(plan: Plan) -> Attached:
     return Attached(DOCUMENTS, {"compiled_json": plan.json, "compiled_listed": f"({plan.count})::bigint"})
 
 
-def page_json(info: Info, rows: Sequence[Any]) -> list[RawJSON] | None:
-    """Charge what a page's compiled documents list and return their JSON; None when over the record budget."""
-    return charged_json(info.context.budget, rows)
-
-
-def charged_json(budget: RecordBudget, rows: Sequence[Any]) -> list[RawJSON] | None:
+def page_json(budget: RecordBudget, rows: Sequence[Any]) -> list[RawJSON] | None:
     """Charge BUDGET what a page's compiled documents list and return their JSON; None when it would pass it."""
     listed = sum(row.compiled_listed for row in rows)
     if listed > budget.remaining:
@@ -75,19 +71,19 @@ async def nodes_by_id(info: Info, decoded: Sequence[tuple[str, int]]) -> list[Ra
     """Return the JSON of records by (type name, number), null where missing, or None to answer the ordinary way."""
     if not enabled(info) or not decoded:
         return None
-    plans = cached(info, "node", node_plans)
-    if plans is None:
+    by_type = cached(info, "node", node_plans)
+    if by_type is None:
         return None
     wanted: dict[str, list[int]] = {}
     for type_name, pk in decoded:
         wanted.setdefault(type_name, []).append(pk)
-    if any(plans.get(type_name) is None for type_name in wanted):
+    if any(by_type.get(type_name) is None for type_name in wanted):
         return None
     found: dict[tuple[str, int], RawJSON] = {}
     for type_name, pks in wanted.items():
-        plan = plans[type_name]
+        plan = by_type[type_name]
         assert plan is not None
-        rows = await run(info, plan, list(dict.fromkeys(pks)))
+        rows = await plans.run(info.context, plan, list(dict.fromkeys(pks)))
         if rows is None:
             return None
         found.update(((type_name, pk), value) for pk, value in rows.items())
