@@ -15,11 +15,11 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from chronology import __version__
-from chronology.db import make_async_engine, make_engine
 from chronology.graphql.http import ChronologyGraphQL, GraphQLEndpoint
 from chronology.graphql.schema import build_schema
-from chronology.migrate import head_revision
 from chronology.settings import Settings
+from chronology.storage.engine import make_async_engine, make_engine
+from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
 from chronology.web.pages import web_middleware, web_routes
 

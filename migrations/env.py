@@ -6,9 +6,10 @@ from alembic import context
 from sqlalchemy import text
 
 from chronology import models  # noqa: F401 - registers every table on the metadata
-from chronology.db import Base, database_url, make_engine
-from chronology.migrate import include_object
+from chronology.models.base import Base
 from chronology.settings import Settings
+from chronology.storage.engine import database_url, make_engine
+from chronology.storage.migrations import include_object
 
 # An arbitrary constant: two processes migrating the same database wait for each other.
 MIGRATION_LOCK = 7_319_2026

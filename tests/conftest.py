@@ -11,9 +11,9 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from chronology.db import database_url
-from chronology.migrate import upgrade
 from chronology.settings import Settings
+from chronology.storage.engine import database_url
+from chronology.storage.migrations import upgrade
 
 RUN = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
 

@@ -6,8 +6,8 @@ from sqlalchemy import create_engine
 from starlette.testclient import TestClient
 
 from chronology.app import create_app
-from chronology.embedded import sqlalchemy_url
 from chronology.settings import Settings
+from chronology.storage.embedded import sqlalchemy_url
 
 
 def test_healthz_and_readyz_on_a_migrated_database(fresh_database: str) -> None:

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.archive_syntax import readings
-from chronology.archives import (
+from chronology.archives.references import (
     REPOSITORIES,
     ArchivalReference,
     CitationStyle,
@@ -20,6 +19,7 @@ from chronology.archives import (
     parse_reference,
     parse_references,
 )
+from chronology.archives.syntax import readings
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 

@@ -21,7 +21,7 @@ from chronology.authority import (
     parse_bodies,
     parse_persons,
 )
-from chronology.dates import from_edtf
+from chronology.dates.fuzzy import from_edtf
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 

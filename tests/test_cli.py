@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chronology import __version__
-from chronology.cli import app
+from chronology.cli.main import app
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from chronology import models
-from chronology.cli import app
-from chronology.cli_tokens import parse_expiry
+from chronology.cli.main import app
+from chronology.cli.tokens import parse_expiry
 
 
 @pytest.fixture

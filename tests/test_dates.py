@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.dates import (
+from chronology.dates.edtf import MONTH_NAMES, Interval, OneOf, Point, Value, month_end
+from chronology.dates.fuzzy import (
     DateParseError,
     FuzzyDate,
     Precision,
@@ -22,7 +23,6 @@ from chronology.dates import (
     parse_date,
     parse_date_prefix,
 )
-from chronology.edtf import MONTH_NAMES, Interval, OneOf, Point, Value, month_end
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 D = datetime.date

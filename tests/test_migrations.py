@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import create_engine, inspect
 from typer.testing import CliRunner
 
-from chronology.cli import app
-from chronology.migrate import current_revision, downgrade, drift, head_revision, upgrade
+from chronology.cli.main import app
+from chronology.storage.migrations import current_revision, downgrade, drift, head_revision, upgrade
 
 
 def _tables(url: str) -> set[str]:

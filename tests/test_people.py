@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronology.authority import AuthorityPerson, NameVariant, VariantKind, load_persons
-from chronology.people import BodyResolver, PersonResolver, normalise_body_name, normalise_name
+from chronology.authority.resolver import BodyResolver, PersonResolver, normalise_body_name, normalise_name
 
 CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from graphql import build_schema
 from typer.testing import CliRunner
 
-from chronology.cli import app
+from chronology.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[1]
 

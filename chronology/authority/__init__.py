@@ -1,6 +1,6 @@
 """The authority lists of persons and bodies shipped with the package."""
 
-from chronology.authority.load import (
+from chronology.authority.lists import (
     AuthorityBody,
     AuthorityError,
     AuthorityPerson,

@@ -55,8 +55,8 @@ def baseline_app() -> Starlette:
 def api_app() -> Starlette:
     """Build the real service for uvicorn --factory, on CHRONOLOGY_DATABASE_URL (already migrated)."""
     from chronology.app import create_app
-    from chronology.db import database_url
     from chronology.settings import Settings
+    from chronology.storage.engine import database_url
 
     settings = Settings.from_environment()
     return create_app(settings, database_url=database_url(settings))

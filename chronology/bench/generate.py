@@ -17,8 +17,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from chronology.bench.rows import Counts, Dataset
-from chronology.migrate import upgrade
-from chronology.triggers import RECORD_TABLES
+from chronology.storage.migrations import upgrade
+from chronology.storage.triggers import RECORD_TABLES
 
 SEED = 19_360_817
 CHUNK = 1 << 20  # bytes per COPY write

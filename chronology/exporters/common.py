@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from chronology.archive_repositories import REPOSITORIES
-from chronology.dates import DateParseError, from_edtf
-from chronology.edtf import Interval, OneOf, Point, parse_edtf
+from chronology.archives.repositories import REPOSITORIES
+from chronology.dates.edtf import Interval, OneOf, Point, parse_edtf
+from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.exporters.records import ExportArchivalReference, ExportDate, ExportDocument, ExportParty
 
 # Documents that are correspondence in the CMIF sense: something sent from someone to someone.

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from chronology.dates import DateParseError, from_edtf
+from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.graphql.compiled.timeline_items import timeline_items
 from chronology.graphql.context import Info
 from chronology.graphql.errors import validation

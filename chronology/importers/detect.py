@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronology.importers.correspondence import HEADER
+from chronology.importers.correspondence.parser import HEADER
 
 _DOCUMENT_LINE = re.compile(r"^\s*Document \d{1,3}\s*$", re.M)
 # Road to Terror cites the archive by its 1990s name, or in lower case, in its page notes.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from chronology.archives import ArchivalReference
-from chronology.dates import FuzzyDate
+from chronology.archives.references import ArchivalReference
+from chronology.dates.fuzzy import FuzzyDate
 
 
 class PartyRole(StrEnum):

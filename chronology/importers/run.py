@@ -20,15 +20,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from chronology.authority import load_bodies, load_persons
+from chronology.authority.resolver import BodyResolver, PersonResolver
 from chronology.importers import correspondence, road_to_terror, sda
-from chronology.importers.authority_sync import sync_authority
+from chronology.importers.correspondence.parser import HEADER
+from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX
 from chronology.importers.detect import FormatError, detect_format
-from chronology.importers.import_report import FileReport, ImportReport
-from chronology.importers.load import load_source, set_actor
-from chronology.importers.load_rows import Writer
-from chronology.importers.note_replies import REPLY_KEY_PREFIX
+from chronology.importers.load.authority import sync_authority
+from chronology.importers.load.rows import Writer
+from chronology.importers.load.source import load_source, set_actor
 from chronology.importers.records import ParsedSource
-from chronology.people import BodyResolver, PersonResolver
+from chronology.importers.report import FileReport, ImportReport
 
 AUTO = "auto"
 PARSERS: dict[str, Callable[..., ParsedSource]] = {
@@ -98,7 +99,7 @@ def _cut_line(fmt: str, last: str) -> str | None:
     """Say how the last line shows the text was cut, or None when it may be a true end."""
     if _NOTES_RULE.match(last):
         return "the file ends at the rule that opens the notes, with no notes after it"
-    if fmt == "correspondence" and _HEADER_START.match(last) and not correspondence.HEADER.match(last):
+    if fmt == "correspondence" and _HEADER_START.match(last) and not HEADER.match(last):
         return "the file ends inside a document header"
     if _CONTINUES.search(last):
         return "the file stops in mid-sentence"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from chronology.archives import ReferenceParseError, parse_reference, parse_references
-from chronology.importers.copy_form import read_form
-from chronology.importers.letter_parts import find_signature, safe_date
-from chronology.importers.matching import document_key, surname
+from chronology.archives.references import ReferenceParseError, parse_reference, parse_references
+from chronology.importers.reading.copy_forms import read_form
+from chronology.importers.reading.keys import document_key, surname
+from chronology.importers.reading.letters import find_signature, safe_date
 from chronology.importers.records import (
     Annotation,
     Copy,

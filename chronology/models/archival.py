@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, CheckConstraint, Float, Index, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Audited, Base, serial_pk
+from chronology.models.base import Audited, Base, serial_pk
 
 
 class ArchivalReferenceRow(Audited, Base):

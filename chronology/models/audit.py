@@ -6,7 +6,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Index, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Base, serial_pk, utc_now
+from chronology.models.base import Base, serial_pk, utc_now
 
 
 class AuditEntry(Base):

@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Audited, Base
+from chronology.models.base import Audited, Base
 from chronology.models.records import (
     FuzzyDated,
     RecordMixin,

@@ -20,8 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from chronology.db import Audited, Base, serial_pk
 from chronology.models.archival import ArchivalReferenceRow
+from chronology.models.base import Audited, Base, serial_pk
 from chronology.models.records import (
     FuzzyDated,
     RecordMixin,

@@ -6,7 +6,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Computed, ForeignKey, Index,
 from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Audited, Base, serial_pk
+from chronology.models.base import Audited, Base, serial_pk
 from chronology.models.records import (
     FuzzyDated,
     RecordMixin,

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from chronology.db import Audited, Base, serial_pk
+from chronology.models.base import Audited, Base, serial_pk
 from chronology.models.records import FuzzyDated, RecordMixin, fuzzy_date_constraints
 from chronology.models.vocabulary import BodyKind, MembershipRole, NameVariantKind, sql_in
 

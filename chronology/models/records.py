@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, DATERANGE
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-from chronology.db import Base
+from chronology.models.base import Base
 from chronology.models.vocabulary import DatePrecision, RecordKind, sql_in
 
 record_id_seq = Sequence("record_id_seq", metadata=Base.metadata)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Audited, Base, serial_pk
+from chronology.models.base import Audited, Base, serial_pk
 from chronology.models.vocabulary import Certainty, RelationType, sql_in
 
 

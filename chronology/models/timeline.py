@@ -7,7 +7,7 @@ import datetime
 from sqlalchemy import CheckConstraint, Date, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Base
+from chronology.models.base import Base
 
 
 class TimelineCount(Base):

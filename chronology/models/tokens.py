@@ -7,7 +7,7 @@ import datetime
 from sqlalchemy import CheckConstraint, DateTime, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from chronology.db import Base, serial_pk, utc_now
+from chronology.models.base import Base, serial_pk, utc_now
 
 
 class ApiToken(Base):

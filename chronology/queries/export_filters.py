@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, or_, select
 
 from chronology import models
-from chronology.archive_repositories import find_repository
-from chronology.edtf import DateParseError, parse_edtf
+from chronology.archives.repositories import find_repository
+from chronology.dates.edtf import DateParseError, parse_edtf
 from chronology.models.vocabulary import DocumentKind
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.windows import DateMatch

@@ -30,7 +30,7 @@ from sqlalchemy import (
 
 from chronology import models
 from chronology.queries.timeline import Bucket, TimelineCriteria, branches
-from chronology.span_counts import ALL_KINDS
+from chronology.storage.span_counts import ALL_KINDS
 
 counts = models.TimelineCount.__table__
 

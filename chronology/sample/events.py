@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from chronology.dates import parse_date
+from chronology.dates.fuzzy import parse_date
 from chronology.models import Event, EventParticipant, Person
 
 

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Engine, exists, select, update
 from sqlalchemy.orm import Session
 
-from chronology.importers.import_report import ImportReport
-from chronology.importers.load import set_actor
+from chronology.importers.load.source import set_actor
 from chronology.importers.records import ParsedSource
+from chronology.importers.report import ImportReport
 from chronology.importers.run import PreparedSource, run_import
 from chronology.models import Document
 from chronology.sample.codec import decode

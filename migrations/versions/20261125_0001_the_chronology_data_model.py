@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from chronology.triggers import create_triggers, drop_triggers
+from chronology.storage.triggers import create_triggers, drop_triggers
 
 revision: str = "0001"
 down_revision: str | None = None

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from chronology.span_counts import create_span_counting, drop_span_counting
+from chronology.storage.span_counts import create_span_counting, drop_span_counting
 
 revision: str = "0002"
 down_revision: str | None = "0001"

@@ -16,11 +16,11 @@ from typer.testing import CliRunner
 
 from chronology import models
 from chronology.app import create_app
-from chronology.cli import app as cli
-from chronology.db import make_async_engine, make_engine
+from chronology.cli.main import app as cli
 from chronology.exporters import EXPORTERS
 from chronology.exporters.jsonld import CONTEXT
 from chronology.settings import Settings
+from chronology.storage.engine import make_async_engine, make_engine
 from chronology.web.export import ExportEndpoint
 from tests.exporters.golden import GOLDEN, zip_members
 

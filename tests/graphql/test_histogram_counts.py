@@ -14,7 +14,7 @@ from chronology import models
 from chronology.importers.run import import_paths
 from chronology.queries import histogram
 from chronology.queries.timeline import Bucket, TimelineCriteria
-from chronology.span_counts import recount_sql
+from chronology.storage.span_counts import recount_sql
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 from tests.graphql.mutation_helpers import gid, issue

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 
 from chronology.graphql.ids import encode_id
-from chronology.importers.import_report import total
+from chronology.importers.report import total
 from chronology.importers.run import import_paths
 from tests.graphql.conftest import GraphQLClient
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.dates import from_edtf
+from chronology.dates.fuzzy import from_edtf
 from chronology.graphql.ids import encode_id
 from tests import factories
 from tests.graphql.conftest import GraphQLClient

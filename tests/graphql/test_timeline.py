@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.dates import from_edtf
+from chronology.dates.fuzzy import from_edtf
 from chronology.graphql.ids import encode_id
 from chronology.queries.timeline import Bucket, bucket_count
 from tests import factories

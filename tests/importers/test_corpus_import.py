@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 
 from chronology import models
-from chronology.importers.import_report import ImportReport, total
+from chronology.importers.report import ImportReport, total
 from chronology.importers.run import import_paths
 from tests.conftest import RUN, create_database, drop_database
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence
-from chronology.importers.note_replies import REPLY_KEY_PREFIX
+from chronology.importers.correspondence.parser import EDITION_TITLE
+from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX
 from chronology.importers.records import Document, ParsedSource, PartyRole
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -150,7 +151,7 @@ def test_keys_are_unique_and_do_not_depend_on_the_text(sample: ParsedSource) -> 
 def test_edition_is_the_russian_edition_in_english(sample: ParsedSource) -> None:
     doc = _at(sample, 4)
     assert doc.edition is not None
-    assert doc.edition.title == correspondence.EDITION_TITLE
+    assert doc.edition.title == EDITION_TITLE
     assert doc.edition.year == 2001
     assert doc.edition.document_number is None
     assert doc.edition.text == doc.body

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence
-from chronology.importers.note_facts import annotation_for, published_in, votes_in
-from chronology.importers.note_layout import find_markers, split_notes
+from chronology.importers.correspondence.facts import annotation_for, published_in, votes_in
+from chronology.importers.correspondence.notes import find_markers, split_notes
+from chronology.importers.reading.sentences import quoted_spans, sentences
 from chronology.importers.records import Decision, ParsedSource
-from chronology.importers.sentences import quoted_spans, sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

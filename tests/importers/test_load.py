@@ -12,13 +12,13 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.archives import parse_reference
+from chronology.archives.references import parse_reference
 from chronology.authority import load_bodies, load_persons
-from chronology.dates import parse_date
-from chronology.importers.authority_sync import sync_authority
-from chronology.importers.import_report import total
-from chronology.importers.load import LoadResult, load_source
-from chronology.importers.load_rows import Writer
+from chronology.authority.resolver import BodyResolver, PersonResolver
+from chronology.dates.fuzzy import parse_date
+from chronology.importers.load.authority import sync_authority
+from chronology.importers.load.rows import Writer
+from chronology.importers.load.source import LoadResult, load_source
 from chronology.importers.records import (
     Annotation,
     Copy,
@@ -34,7 +34,7 @@ from chronology.importers.records import (
     Transmission,
     Vote,
 )
-from chronology.people import BodyResolver, PersonResolver
+from chronology.importers.report import total
 
 EDITION = Edition(title="A test edition of the letters", editors="The Testers", year=2001)
 OTHER_EDITION = Edition(title="Another test edition", year=2003, document_number="7", pages="11-12")

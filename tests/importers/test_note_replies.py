@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence
-from chronology.importers.note_replies import REPLY_KEY_PREFIX, reply_kind, sending_time
+from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX, reply_kind, sending_time
 from chronology.importers.records import Document, ParsedSource, PartyRole
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from chronology.importers.records import Document, ParsedSource
-from chronology.importers.road_to_terror import FORMAT, parse
-from chronology.importers.rtt_kinds import split_title
-from chronology.importers.rtt_pages import join_hyphenated, read_heading, repair_number
+from chronology.importers.road_to_terror.kinds import split_title
+from chronology.importers.road_to_terror.pages import join_hyphenated, read_heading, repair_number
+from chronology.importers.road_to_terror.parser import FORMAT, parse
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rtt_sample.txt"
 CORPUS = Path(__file__).parents[1].parent.parent / "shared" / "corpus" / "road-to-terror-ocr.txt"

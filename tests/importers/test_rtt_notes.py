@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from chronology.archives import ArchivalReference
-from chronology.dates import parse_date
+from chronology.archives.references import ArchivalReference
+from chronology.dates.fuzzy import parse_date
 from chronology.importers.records import Copy, Document, ParsedSource
-from chronology.importers.road_to_terror import parse
-from chronology.importers.rtt_assign import Markers, choose_note, note_for_title, part_notes
-from chronology.importers.rtt_groups import apply_neighbour_files, protocol_series
-from chronology.importers.rtt_notes import collect_notes, renumber, variants
-from chronology.importers.rtt_pages import Heading, Note
-from chronology.importers.rtt_segments import Segment
-from chronology.importers.rtt_sources import mend_from_neighbours, note_references, printed_source
+from chronology.importers.road_to_terror.assign import Markers, choose_note, note_for_title, part_notes
+from chronology.importers.road_to_terror.groups import apply_neighbour_files, protocol_series
+from chronology.importers.road_to_terror.notes import collect_notes, renumber, variants
+from chronology.importers.road_to_terror.pages import Heading, Note
+from chronology.importers.road_to_terror.parser import parse
+from chronology.importers.road_to_terror.segments import Segment
+from chronology.importers.road_to_terror.sources import mend_from_neighbours, note_references, printed_source
 
 FIXTURE = Path(__file__).parent / "fixtures" / "rtt_notes_sample.txt"
 

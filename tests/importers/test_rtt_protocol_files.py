@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from chronology.importers.rtt_protocol_files import Witness, bracket_file
+from chronology.importers.road_to_terror.protocol_files import Witness, bracket_file
 
 
 def _witness(number: int, file: int, month: int, document: str = "", *, year: int = 1940) -> Witness:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence, sda
-from chronology.importers.matching import document_key, match_key, surname
+from chronology.importers.reading.keys import document_key, match_key, surname
 from chronology.importers.records import Document, ParsedSource, PartyRole
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from chronology.importers import correspondence, road_to_terror
+from chronology.importers.reading.tallies import read_tally, tally_columns
 from chronology.importers.records import Tally
-from chronology.importers.tallies import read_tally, tally_columns
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 TERROR = CORPUS / "road-to-terror-ocr.txt"

@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from chronology import models
-from chronology.dates import DateParseError, parse_date
+from chronology.dates.fuzzy import DateParseError, parse_date
 from chronology.graphql.context import Info, Role
 from chronology.graphql.database import RequestDatabase
 from chronology.graphql.errors import conflict, not_found, validation

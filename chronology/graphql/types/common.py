@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import strawberry
 
-from chronology.archives import CitationStyle as ArchiveStyle
-from chronology.archives import ReferenceParseError, parse_reference
-from chronology.dates import DateParseError, from_edtf
+from chronology.archives.references import CitationStyle as ArchiveStyle
+from chronology.archives.references import ReferenceParseError, parse_reference
+from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.graphql.types.enums import CitationStyle, DatePrecision, describe
 
 

@@ -1,0 +1,1 @@
+"""Archival references: how they are printed, read, repaired, flagged and cited (pure)."""

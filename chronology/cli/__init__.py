@@ -1,0 +1,1 @@
+"""The `chronology` command: one module per command group, assembled in `main`."""

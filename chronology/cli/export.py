@@ -1,0 +1,102 @@
+"""`chronology export FORMAT` and `chronology import --format datapackage`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from chronology.settings import Settings
+
+
+def export_command(
+    format: Annotated[str, typer.Argument(help="datapackage, tei, jsonld, timelinejs, csl, bibtex, ris or gexf.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write here instead of standard output; for datapackage an existing directory (or a path "
+            "ending in /) receives the CSV files and datapackage.json instead of a ZIP."
+        ),
+    ] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Window start: 1936-08-17, 1936-08 or 1936.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Window end, as --from.")] = None,
+    match: Annotated[str | None, typer.Option(help="overlaps (default), certainly_within or possibly_within.")] = None,
+    kind: Annotated[list[str] | None, typer.Option(help="A document kind; repeat for several.")] = None,
+    person: Annotated[str | None, typer.Option(help="A party: global id, Wikidata QID, key or name.")] = None,
+    body: Annotated[str | None, typer.Option(help="A party body: global id, key, name or short name.")] = None,
+    repository: Annotated[str | None, typer.Option(help="Archive, e.g. RGASPI.")] = None,
+    fond: Annotated[str | None, typer.Option(help="Fond.")] = None,
+    opis: Annotated[str | None, typer.Option(help="Opis.")] = None,
+    delo: Annotated[str | None, typer.Option(help="Delo.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words to search for.")] = None,
+) -> None:
+    """Export the filtered documents and what they link to in a format for another tool."""
+    from chronology.exporters import EXPORTERS, ExportOptions
+    from chronology.exporters.datapackage import members
+    from chronology.queries.export import ExportReader, export_transaction
+    from chronology.queries.export_filters import ExportFilter, ExportFilterError, build_criteria
+    from chronology.storage.bootstrap import prepare_database
+    from chronology.storage.engine import make_engine
+
+    exporter = EXPORTERS.get(format)
+    if exporter is None:
+        typer.echo(f"error: no export format {format!r}; use one of {', '.join(EXPORTERS)}", err=True)
+        raise typer.Exit(2)
+    given = ExportFilter(start, end, match, tuple(kind or ()), person, body, repository, fond, opis, delo, text)
+    as_directory = format == "datapackage" and out is not None and (out.is_dir() or str(out).endswith("/"))
+    engine = make_engine(prepare_database(Settings.from_environment()))
+    try:
+        with export_transaction(engine) as connection:
+            try:
+                criteria = build_criteria(connection, given)
+            except ExportFilterError as error:
+                typer.echo(f"error: --{error.field}: {error.message}", err=True)
+                raise typer.Exit(2) from None
+            reader = ExportReader(connection, criteria)
+            options = ExportOptions()
+            if as_directory:
+                assert out is not None
+                out.mkdir(parents=True, exist_ok=True)
+                for name, chunks in members(reader, options):
+                    with (out / name).open("wb") as file:
+                        file.writelines(chunks)
+            elif out is not None:
+                with out.open("wb") as file:
+                    file.writelines(exporter.writer(reader, options))
+            else:
+                stdout: BinaryIO = sys.stdout.buffer
+                stdout.writelines(exporter.writer(reader, options))
+                stdout.flush()
+    finally:
+        engine.dispose()
+    if out is not None:
+        typer.echo(f"wrote {exporter.name} to {out} ({reader.batches} batches read)", err=True)
+
+
+def import_datapackage(paths: list[Path], *, dry_run: bool) -> None:
+    """Import data packages into the (empty) database, all or none."""
+    from chronology.importers.datapackage import PackageImportError, import_package
+    from chronology.storage.bootstrap import prepare_database
+    from chronology.storage.engine import make_engine
+
+    engine = make_engine(prepare_database(Settings.from_environment()))
+    try:
+        with engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                for path in paths:
+                    result = import_package(connection, path)
+                    typer.echo(f"{path}:\n{result.summary()}")
+            except PackageImportError as error:
+                transaction.rollback()
+                typer.echo(f"error: {error}; nothing was imported", err=True)
+                raise typer.Exit(2) from None
+            if dry_run:
+                transaction.rollback()
+                typer.echo("dry run: rolled back")
+            else:
+                transaction.commit()
+    finally:
+        engine.dispose()

@@ -1,0 +1,1 @@
+"""What every edition reader shares: natural keys, copy forms, letter parts, sentences, tallies (pure)."""
