@@ -8,8 +8,7 @@ from graphql import build_schema
 from typer.testing import CliRunner
 
 from chronology.cli.main import app
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 
 
 def test_schema_file_matches_the_code() -> None:

@@ -1,4 +1,4 @@
-"""`chronology export FORMAT` and `chronology import --format datapackage`."""
+"""`chronology export FORMAT`: the filtered documents and what they link to, in a format for another tool."""
 
 from __future__ import annotations
 
@@ -73,30 +73,3 @@ def export_command(
         engine.dispose()
     if out is not None:
         typer.echo(f"wrote {exporter.name} to {out} ({reader.batches} batches read)", err=True)
-
-
-def import_datapackage(paths: list[Path], *, dry_run: bool) -> None:
-    """Import data packages into the (empty) database, all or none."""
-    from chronology.importers.datapackage import PackageImportError, import_package
-    from chronology.storage.bootstrap import prepare_database
-    from chronology.storage.engine import make_engine
-
-    engine = make_engine(prepare_database(Settings.from_environment()))
-    try:
-        with engine.connect() as connection:
-            transaction = connection.begin()
-            try:
-                for path in paths:
-                    result = import_package(connection, path)
-                    typer.echo(f"{path}:\n{result.summary()}")
-            except PackageImportError as error:
-                transaction.rollback()
-                typer.echo(f"error: {error}; nothing was imported", err=True)
-                raise typer.Exit(2) from None
-            if dry_run:
-                transaction.rollback()
-                typer.echo("dry run: rolled back")
-            else:
-                transaction.commit()
-    finally:
-        engine.dispose()

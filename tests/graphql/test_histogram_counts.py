@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,8 +17,8 @@ from chronology.storage.span_counts import recount_sql
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 from tests.graphql.mutation_helpers import gid, issue
+from tests.paths import EDITION_FIXTURES
 
-FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
 HISTOGRAM = """
 query ($from: Date!, $to: Date!, $bucket: HistogramBucket!, $filter: TimelineFilter) {
   timelineHistogram(from: $from, to: $to, bucket: $bucket, filter: $filter) {
@@ -158,7 +157,7 @@ def test_the_histogram_follows_mutations(db: Session, client: GraphQLClient) -> 
 def test_an_import_keeps_the_counts(fresh_database: str, db: Session) -> None:
     engine = create_engine(fresh_database)
     try:
-        report = import_paths(engine, [FIXTURES / "correspondence_sample.txt"])
+        report = import_paths(engine, [EDITION_FIXTURES / "correspondence_sample.txt"])
     finally:
         engine.dispose()
     assert report is not None

@@ -12,8 +12,8 @@ from chronology.graphql.ids import encode_id
 from chronology.importers.report import total
 from chronology.importers.run import import_paths
 from tests.graphql.conftest import GraphQLClient
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 LETTERS = CORPUS / "stalin-kaganovich-1936-jan-aug.txt"
 TERROR = CORPUS / "road-to-terror-ocr.txt"
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
@@ -14,8 +13,8 @@ from chronology import models
 from chronology.importers.report import ImportReport, total
 from chronology.importers.run import import_paths
 from tests.conftest import RUN, create_database, drop_database
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FILES = (
     "stalin-kaganovich-1936-jan-aug.txt",
     "kaganovich-stalin-1936-09-14.txt",

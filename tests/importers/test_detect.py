@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers.detect import FormatError, detect_format
-
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.paths import CORPUS, EDITION_FIXTURES
 
 _TERROR_SAMPLE = """\
 Chapter 3. The turn of the year
@@ -24,8 +20,8 @@ Order of the commissariat. 9 March 193343
 
 
 def test_fixtures_are_recognised() -> None:
-    assert detect_format((FIXTURES / "correspondence_sample.txt").read_text()) == "correspondence"
-    assert detect_format((FIXTURES / "sda_sample.txt").read_text()) == "sda"
+    assert detect_format((EDITION_FIXTURES / "correspondence_sample.txt").read_text()) == "correspondence"
+    assert detect_format((EDITION_FIXTURES / "sda_sample.txt").read_text()) == "sda"
     assert detect_format(_TERROR_SAMPLE) == "road-to-terror"
 
 

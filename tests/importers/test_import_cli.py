@@ -11,10 +11,9 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from chronology.cli.main import app
+from tests.paths import CORPUS, EDITION_FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-LETTERS = FIXTURES / "correspondence_sample.txt"
+LETTERS = EDITION_FIXTURES / "correspondence_sample.txt"
 
 Invoke = Callable[..., Result]
 
@@ -70,7 +69,9 @@ def test_import_writes_a_report_and_a_second_run_changes_nothing(
 
 
 def test_all_three_formats_import_in_one_run(invoke: Invoke) -> None:
-    result = invoke(*(FIXTURES / name for name in ("correspondence_sample.txt", "sda_sample.txt", "rtt_sample.txt")))
+    result = invoke(
+        *(EDITION_FIXTURES / name for name in ("correspondence_sample.txt", "sda_sample.txt", "rtt_sample.txt"))
+    )
     assert result.exit_code == 0, result.output
     assert "(correspondence," in result.output
     assert "(sda," in result.output

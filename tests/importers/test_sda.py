@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers import correspondence, sda
 from chronology.importers.reading.keys import document_key, match_key, surname
 from chronology.importers.records import Document, ParsedSource, PartyRole
-
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.paths import CORPUS, EDITION_FIXTURES
 
 
 @pytest.fixture(scope="module")
 def page() -> ParsedSource:
-    text = (FIXTURES / "sda_sample.txt").read_text(encoding="utf-8")
+    text = (EDITION_FIXTURES / "sda_sample.txt").read_text(encoding="utf-8")
     return sda.parse(text, source_name="sda_sample.txt")
 
 
@@ -67,7 +63,7 @@ def test_edition_number_pages_and_editorial_notes(page: ParsedSource) -> None:
 def test_key_scheme_is_shared_with_the_correspondence_parser(page: ParsedSource) -> None:
     doc = _only(page)
     assert doc.key == document_key(doc)
-    sample = (FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
+    sample = (EDITION_FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
     other = correspondence.parse(sample, source_name="correspondence_sample.txt")
     same = [d for d in other.documents if match_key(d) == match_key(doc)]
     assert [d.line for d in same] == [45]

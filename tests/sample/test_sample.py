@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
@@ -15,8 +14,7 @@ from chronology.authority import load_persons
 from chronology.sample.build import SOURCES, strip, summary
 from chronology.sample.events import read_events
 from chronology.sample.load import is_empty, load_sample, sample_files
-
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+from tests.paths import CORPUS
 
 
 @pytest.fixture

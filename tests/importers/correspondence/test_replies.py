@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers import correspondence
 from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX, reply_kind, sending_time
 from chronology.importers.records import Document, ParsedSource, PartyRole
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 LETTERS = CORPUS / "stalin-kaganovich-1936-jan-aug.txt"
 
 # Our own wording, in the edition's layout: two telegrams answered by one cipher, one by letter.

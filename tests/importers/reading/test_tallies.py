@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers import correspondence, road_to_terror
 from chronology.importers.reading.tallies import read_tally, tally_columns
 from chronology.importers.records import Tally
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 TERROR = CORPUS / "road-to-terror-ocr.txt"
 
 

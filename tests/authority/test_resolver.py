@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 
 from chronology.authority import AuthorityPerson, NameVariant, VariantKind, load_persons
 from chronology.authority.resolver import BodyResolver, PersonResolver, normalise_body_name, normalise_name
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+from tests.paths import CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,8 +21,7 @@ from chronology.authority import (
     parse_persons,
 )
 from chronology.dates.fuzzy import from_edtf
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+from tests.paths import CORPUS
 
 # Identifiers checked by hand against an independent record. Adding one to persons.toml
 # without adding it here fails, so that no identifier arrives unreviewed.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,8 +18,7 @@ from chronology.archives.references import (
     parse_references,
 )
 from chronology.archives.syntax import readings
-
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
+from tests.paths import CORPUS
 
 
 def fields(ref: ArchivalReference) -> tuple[object, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -23,8 +22,8 @@ from chronology.dates.fuzzy import (
     parse_date,
     parse_date_prefix,
 )
+from tests.paths import CORPUS
 
-CORPUS = Path(__file__).parents[1].parent / "shared" / "corpus"
 D = datetime.date
 U, A, S = Qualifier.UNCERTAIN, Qualifier.APPROXIMATE, Qualifier.SUPPLIED
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

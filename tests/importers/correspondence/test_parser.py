@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers import correspondence
 from chronology.importers.correspondence.parser import EDITION_TITLE
 from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX
 from chronology.importers.records import Document, ParsedSource, PartyRole
-
-FIXTURES = Path(__file__).parent / "fixtures"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from tests.paths import CORPUS, EDITION_FIXTURES
 
 
 @pytest.fixture(scope="module")
 def sample() -> ParsedSource:
-    text = (FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
+    text = (EDITION_FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
     return correspondence.parse(text, source_name="correspondence_sample.txt")
 
 
@@ -140,7 +136,7 @@ def test_notes_tie_to_markers_and_unnumbered_notes_go_by_order(sample: ParsedSou
 def test_keys_are_unique_and_do_not_depend_on_the_text(sample: ParsedSource) -> None:
     keys = [d.key for d in sample.documents]
     assert len(keys) == len(set(keys))
-    text = (FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
+    text = (EDITION_FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
     edited = correspondence.parse(text.replace("spare boilers", "spare tubes"), source_name="x")
     assert [d.key for d in edited.documents] == keys
     # The misprinted opis is read as its likely value in the key, so fixing it keeps the key.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,9 @@ from chronology.importers.road_to_terror.pages import Heading, Note
 from chronology.importers.road_to_terror.parser import parse
 from chronology.importers.road_to_terror.segments import Segment
 from chronology.importers.road_to_terror.sources import mend_from_neighbours, note_references, printed_source
+from tests.paths import EDITION_FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "rtt_notes_sample.txt"
+FIXTURE = EDITION_FIXTURES / "rtt_notes_sample.txt"
 
 
 def _note(number: int, line: int, text: str = "RTsKhIDNI, f. 17, op. 3, d. 900, l. 1.") -> Note:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.importers import correspondence
@@ -11,13 +9,12 @@ from chronology.importers.correspondence.facts import annotation_for, published_
 from chronology.importers.correspondence.notes import find_markers, split_notes
 from chronology.importers.reading.sentences import quoted_spans, sentences
 from chronology.importers.records import Decision, ParsedSource
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.paths import EDITION_FIXTURES
 
 
 @pytest.fixture(scope="module")
 def sample() -> ParsedSource:
-    text = (FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
+    text = (EDITION_FIXTURES / "correspondence_sample.txt").read_text(encoding="utf-8")
     return correspondence.parse(text, source_name="correspondence_sample.txt")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +10,10 @@ from chronology.importers.records import Document, ParsedSource
 from chronology.importers.road_to_terror.kinds import split_title
 from chronology.importers.road_to_terror.pages import join_hyphenated, read_heading, repair_number
 from chronology.importers.road_to_terror.parser import FORMAT, parse
+from tests.paths import CORPUS, EDITION_FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "rtt_sample.txt"
-CORPUS = Path(__file__).parents[1].parent.parent / "shared" / "corpus" / "road-to-terror-ocr.txt"
+FIXTURE = EDITION_FIXTURES / "rtt_sample.txt"
+CORPUS_FILE = CORPUS / "road-to-terror-ocr.txt"
 
 
 @pytest.fixture(scope="module")
@@ -152,17 +152,17 @@ def test_signatures_of_telegrams(sample: ParsedSource) -> None:
 
 @pytest.fixture(scope="module")
 def corpus() -> ParsedSource:
-    if not CORPUS.exists():
-        pytest.skip(f"corpus file absent: {CORPUS}")
-    return parse(CORPUS.read_text(encoding="utf-8"), source_name=CORPUS.name)
+    if not CORPUS_FILE.exists():
+        pytest.skip(f"corpus file absent: {CORPUS_FILE}")
+    return parse(CORPUS_FILE.read_text(encoding="utf-8"), source_name=CORPUS_FILE.name)
 
 
 def test_whole_book_parses_quickly() -> None:
-    if not CORPUS.exists():
-        pytest.skip(f"corpus file absent: {CORPUS}")
-    text = CORPUS.read_text(encoding="utf-8")
+    if not CORPUS_FILE.exists():
+        pytest.skip(f"corpus file absent: {CORPUS_FILE}")
+    text = CORPUS_FILE.read_text(encoding="utf-8")
     started = time.perf_counter()
-    parse(text, source_name=CORPUS.name)
+    parse(text, source_name=CORPUS_FILE.name)
     assert time.perf_counter() - started < 5
 
 
