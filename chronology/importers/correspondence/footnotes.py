@@ -11,7 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from chronology.archives.references import ArchivalReference, find_references
+from chronology.archives.parsing import find_references
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import FuzzyDate, find_dates, from_bounds
 from chronology.importers.correspondence import replies
 from chronology.importers.correspondence.facts import annotation_for, published_in, votes_in

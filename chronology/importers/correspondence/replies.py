@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import FuzzyDate
 from chronology.importers.reading.keys import surname
 from chronology.importers.records import Copy, Document, Party, PartyRole, ReviewItem, Transmission
