@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from chronology.exporters.records import (
+from chronology.interchange.records import (
     ExportAnnotation,
     ExportArchivalReference,
     ExportBody,
