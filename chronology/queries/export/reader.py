@@ -1,6 +1,6 @@
 """The database side of the exports: the chosen records, read in keyset batches.
 
-`ExportReader` is an `ExportSource` over one connection; `export_sets` says which records
+`ExportReader` is an `ExportSource` over one connection; `sets` says which records
 it holds (the chosen documents and what they reach; everything when nothing is filtered).
 
 Each section is read `batch_size` rows at a time, ordered on a unique key and continued
@@ -53,8 +53,8 @@ from chronology.interchange.records import (
     ExportVote,
 )
 from chronology.queries.documents import DocumentCriteria
-from chronology.queries.export_rows import archival_reference, export_date, publication, transmission
-from chronology.queries.export_sets import (
+from chronology.queries.export.rows import archival_reference, export_date, publication, transmission
+from chronology.queries.export.sets import (
     ExportSets,
     annotation_table,
     bodies,
