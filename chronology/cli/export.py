@@ -36,7 +36,8 @@ def export_command(
     from chronology.exporters import EXPORTERS, ExportOptions
     from chronology.exporters.datapackage import members
     from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
-    from chronology.queries.export.reader import ExportReader, export_transaction
+    from chronology.queries.export.reader import ExportReader
+    from chronology.queries.export.snapshot import export_transaction
     from chronology.storage.bootstrap import prepare_database
     from chronology.storage.engine import make_engine
 

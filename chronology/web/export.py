@@ -25,7 +25,8 @@ from chronology.exporters.jsonld import CONTEXT
 from chronology.graphql.http import UnauthenticatedError, authenticate
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
-from chronology.queries.export.reader import ExportReader, export_chunks
+from chronology.queries.export.reader import ExportReader
+from chronology.queries.export.snapshot import export_chunks
 from chronology.settings import Settings
 
 PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")
