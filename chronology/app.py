@@ -18,7 +18,7 @@ from chronology import __version__
 from chronology.graphql.http import ChronologyGraphQL, GraphQLEndpoint
 from chronology.graphql.schema import build_schema
 from chronology.settings import Settings
-from chronology.storage.engine import make_async_engine, make_engine
+from chronology.storage.engine import database_url, make_async_engine, make_engine
 from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
 from chronology.web.pages import web_middleware, web_routes
@@ -58,6 +58,12 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
     )
     app.state.engine = engine
     return app
+
+
+def app_from_environment() -> Starlette:
+    """Build the service for `uvicorn --factory` from the CHRONOLOGY_* variables; the database is already migrated."""
+    settings = Settings.from_environment()
+    return create_app(settings, database_url=database_url(settings))
 
 
 def _tune_garbage_collector() -> None:

@@ -50,13 +50,3 @@ def create_baseline_app(database_url: str) -> Starlette:
 def baseline_app() -> Starlette:
     """Build the baseline for uvicorn --factory, on CHRONOLOGY_DATABASE_URL."""
     return create_baseline_app(os.environ["CHRONOLOGY_DATABASE_URL"])
-
-
-def api_app() -> Starlette:
-    """Build the real service for uvicorn --factory, on CHRONOLOGY_DATABASE_URL (already migrated)."""
-    from chronology.app import create_app
-    from chronology.settings import Settings
-    from chronology.storage.engine import database_url
-
-    settings = Settings.from_environment()
-    return create_app(settings, database_url=database_url(settings))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx2
 import psycopg
 from sqlalchemy import event
+from starlette.applications import Starlette
 
 from chronology.bench.classes import QueryClass
 from chronology.bench.generate import libpq_url
@@ -26,11 +28,10 @@ class Statement:
     seconds: float
 
 
-async def _capture(query_class: QueryClass, database_url: str, arguments: dict[str, Any]) -> list[Statement]:
-    from chronology.app import create_app
-    from chronology.settings import Settings
-
-    app = create_app(Settings(environment="production"), database_url=database_url)
+async def _capture(
+    query_class: QueryClass, service: Callable[[str], Starlette], database_url: str, arguments: dict[str, Any]
+) -> list[Statement]:
+    app = service(database_url)
     engine = app.state.engine.sync_engine
     captured: list[Statement] = []
     started: dict[int, float] = {}
@@ -59,10 +60,15 @@ def _explain(url: str, sql: str, parameters: Any) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
-def explain_class(query_class: QueryClass, database_url: str, samples: Samples) -> dict[str, Any]:
-    """Return the API's statement count and time, and the plans of its slowest statement and the baseline."""
+def explain_class(
+    query_class: QueryClass, service: Callable[[str], Starlette], database_url: str, samples: Samples
+) -> dict[str, Any]:
+    """Return the API's statement count and time, and the plans of its slowest statement and the baseline.
+
+    SERVICE builds the API on a database URL; it is run in this process, its statements captured.
+    """
     graphql, sql = query_class.draw(random.Random(f"bench:{query_class.name}"), samples)  # noqa: S311
-    statements = asyncio.run(_capture(query_class, database_url, graphql))
+    statements = asyncio.run(_capture(query_class, service, database_url, graphql))
     url = libpq_url(database_url)
     slowest = max(statements, key=lambda s: s.seconds)
     return {

@@ -11,7 +11,9 @@ import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from chronology.bench.synthetic import PersonName, SyntheticDate, Texts, fuzzy_date, person_names
+from chronology.bench.dates import SyntheticDate, fuzzy_date
+from chronology.bench.names import PersonName, person_names
+from chronology.bench.vocabulary import Texts
 
 DOCUMENTS_PER_SCALE = 10_000
 KIND_WEIGHTS = {

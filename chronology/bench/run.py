@@ -11,12 +11,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
+from starlette.applications import Starlette
 
+from chronology.bench.baseline import baseline_app
 from chronology.bench.classes import CLASSES, QueryClass
 from chronology.bench.samples import Samples
 
@@ -68,12 +70,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(factory: str, database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Run `uvicorn --factory chronology.bench.baseline:FACTORY` on loopback; yield its URL and process."""
+def server(factory: Callable[[], Starlette], database_url: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `uvicorn --factory` on FACTORY, a module-level function, on loopback; yield its URL and process."""
     port = free_port()
     env = {**os.environ, "CHRONOLOGY_DATABASE_URL": database_url, "CHRONOLOGY_ENV": "production"}
     command = [
-        sys.executable, "-m", "uvicorn", "--factory", f"chronology.bench.baseline:{factory}",
+        sys.executable, "-m", "uvicorn", "--factory", f"{factory.__module__}:{factory.__qualname__}",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
     process = subprocess.Popen(command, env=env)  # noqa: S603 - our own interpreter and arguments
@@ -82,14 +84,14 @@ def server(factory: str, database_url: str) -> Iterator[tuple[str, subprocess.Po
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"{factory} exited with {process.returncode}")
+                raise RuntimeError(f"{factory.__name__} exited with {process.returncode}")
             try:
                 if httpx2.get(f"{url}/healthz", timeout=1).status_code == 200:
                     break
             except httpx2.TransportError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"{factory} did not start within {STARTUP_SECONDS} s")
+                raise RuntimeError(f"{factory.__name__} did not start within {STARTUP_SECONDS} s")
             time.sleep(0.2)
         yield url, process
     finally:
@@ -210,19 +212,20 @@ def run_benchmark(
     scale: float,
     samples: Samples,
     *,
+    api: Callable[[], Starlette],
     requests: int = 100,
     checks: int = 5,
     budget: float = 20.0,
     only: tuple[str, ...] = (),
 ) -> BenchReport:
-    """Start both servers over loopback and run every class (or ONLY these) against them."""
+    """Serve the API (uvicorn builds it with API, from the environment) and the baseline; run the classes (or ONLY)."""
     chosen = [c for c in CLASSES if not only or c.name in only]
     results: list[ClassResult] = []
-    with server("api_app", database_url) as (api_url, api), server("baseline_app", database_url) as (sql_url, _):
+    with server(api, database_url) as (api_url, process), server(baseline_app, database_url) as (sql_url, _):
         urls = {"api": api_url, "sql": sql_url}
         for query_class in chosen:
             results.append(
                 asyncio.run(run_class(query_class, urls, samples, requests=requests, checks=checks, budget=budget))
             )
-        memory = rss_mb(api)
+        memory = rss_mb(process)
     return BenchReport(scale=scale, results=results, rss_mb=memory)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import psycopg
 
-from chronology.bench.synthetic import TermBands, misspelt, term_bands
+from chronology.bench.names import misspelt
+from chronology.bench.vocabulary import TermBands, term_bands
 from chronology.graphql.ids import encode_id
 from chronology.graphql.pagination import encode_cursor
 

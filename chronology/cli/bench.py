@@ -44,18 +44,34 @@ def run(
 ) -> None:
     """Start the API and the SQL baseline on loopback, time every class, check the answers agree."""
     from sqlalchemy.engine import make_url
+    from starlette.applications import Starlette
 
+    from chronology.app import app_from_environment, create_app
     from chronology.bench.explain import explain_class
     from chronology.bench.generate import database_name, libpq_url
     from chronology.bench.report import render
     from chronology.bench.run import run_benchmark
     from chronology.bench.samples import draw_samples
+    from chronology.settings import Settings
+
+    def service(database_url: str) -> Starlette:
+        # EXPLAIN the statements of the service as production configures it, as the timed server is.
+        return create_app(Settings(environment="production"), database_url=database_url)
 
     url = make_url(_server_url()).set(database=database_name(scale)).render_as_string(hide_password=False)
     samples = draw_samples(libpq_url(url))
-    report = run_benchmark(url, scale, samples, requests=requests, checks=checks, budget=budget, only=tuple(only or ()))
+    report = run_benchmark(
+        url,
+        scale,
+        samples,
+        api=app_from_environment,
+        requests=requests,
+        checks=checks,
+        budget=budget,
+        only=tuple(only or ()),
+    )
     slowest = sorted(report.results, key=lambda r: r.figures["api", 1].p50, reverse=True)[:explain]
-    explains = {r.query_class.title: explain_class(r.query_class, url, samples) for r in slowest}
+    explains = {r.query_class.title: explain_class(r.query_class, service, url, samples) for r in slowest}
     text = render(report, explains)
     typer.echo(text)
     if out is not None:

@@ -35,8 +35,9 @@ def export_command(
     """Export the filtered documents and what they link to in a format for another tool."""
     from chronology.exporters import EXPORTERS, ExportOptions
     from chronology.exporters.datapackage import members
-    from chronology.queries.export import ExportReader, export_transaction
-    from chronology.queries.export_filters import ExportFilter, ExportFilterError, build_criteria
+    from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+    from chronology.queries.export.reader import ExportReader
+    from chronology.queries.export.snapshot import export_transaction
     from chronology.storage.bootstrap import prepare_database
     from chronology.storage.engine import make_engine
 

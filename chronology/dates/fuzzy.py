@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chronology.dates import grammar
+from chronology.dates import printed
 from chronology.dates.edtf import (
     MONTH_NAMES,
     SEASON_NAMES,
@@ -106,10 +106,10 @@ class FuzzyDate:
         return f"[{text}]" if supplied == "all" else text
 
 
-def _style(date: FuzzyDate, value: Value) -> tuple[grammar.Supplied | None, str | None]:
+def _style(date: FuzzyDate, value: Value) -> tuple[printed.Supplied | None, str | None]:
     """Find how the source wrote the date: which part is bracketed, and any phrase."""
     try:
-        reading = grammar.read_date(date.verbatim, default_year=date.lower.year)
+        reading = printed.read_date(date.verbatim, default_year=date.lower.year)
     except DateParseError:
         reading = None
     same = reading is not None and reading.value.format() == value.format()
@@ -202,7 +202,7 @@ def _is_supplied(verbatim: str, value: Value) -> bool:
     else:
         return False  # EDTF's own "[A..B]" is not an editor's bracket
     try:
-        reading = grammar.read_date(verbatim, default_year=value.bounds()[0].year)
+        reading = printed.read_date(verbatim, default_year=value.bounds()[0].year)
     except DateParseError:
         reading = None
     if reading is not None and reading.value.format() == value.format():
@@ -210,7 +210,7 @@ def _is_supplied(verbatim: str, value: Value) -> bool:
     return _EDITORIAL_BRACKET.search(verbatim) is not None
 
 
-def _reading_date(text: str, reading: grammar.Reading) -> FuzzyDate:
+def _reading_date(text: str, reading: printed.Reading) -> FuzzyDate:
     verbatim = text[reading.start : reading.end]
     return _build(verbatim, reading.value, reading.supplied is not None)
 
@@ -218,7 +218,7 @@ def _reading_date(text: str, reading: grammar.Reading) -> FuzzyDate:
 def parse_date(text: str, *, default_year: int | None = None) -> FuzzyDate:
     """Read a date as a source writes it; a year taken from `default_year` counts as supplied."""
     try:
-        reading = grammar.read_date(text, default_year=default_year)
+        reading = printed.read_date(text, default_year=default_year)
     except DateParseError as error:
         try:
             value = parse_edtf(text.strip())  # EDTF typed by a user is a date too
@@ -230,7 +230,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> FuzzyDate:
 
 def parse_date_prefix(text: str, *, default_year: int | None = None) -> tuple[FuzzyDate, str] | None:
     """Read the date that opens a text and return it with the rest, or None if none opens it."""
-    reading = grammar.read_prefix(text, default_year=default_year)
+    reading = printed.read_prefix(text, default_year=default_year)
     if reading is None:
         return None
     return _reading_date(text, reading), text[reading.end :]
@@ -240,7 +240,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[int,
     """Find the dates in prose, as (start, end, date) with text[start:end] the verbatim."""
     return [
         (reading.start, reading.end, _reading_date(text, reading))
-        for reading in grammar.scan(text, default_year=default_year)
+        for reading in printed.scan(text, default_year=default_year)
     ]
 
 

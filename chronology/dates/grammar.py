@@ -1,16 +1,12 @@
-"""Read dates as the sources print them: "August 17 [1936]", "18/VIII.36", "[end of 1935]"."""
+"""The grammar of printed dates: rules over a token cursor that parse a date's parts."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from chronology.dates.cursor import TokenCursor
-from chronology.dates.edtf import MONTH_NAMES, DateParseError, Interval, Point, Value
-from chronology.dates.phrases import one_of
-
-Supplied = Literal["year", "all"]
+from chronology.dates.edtf import MONTH_NAMES
 
 _MONTHS = (
     {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)}
@@ -20,7 +16,6 @@ _MONTHS = (
 _SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 _APPROXIMATE = ("c", "ca", "circa", "about", "approx", "approximately")
 _ABBREVIATED = ("c", "ca", "circa")
-_LEAD_WORDS = ("on", "dated", "the")
 _ORDINALS = ("st", "nd", "rd", "th")
 _ROMAN = re.compile(r"[IVX]+")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
@@ -28,19 +23,10 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _PROSE_YEARS = range(1800, 2100)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """A date found in text: its EDTF value, where it stands and how the source wrote it."""
-
-    value: Value
-    start: int
-    end: int
-    supplied: Supplied | None = None  # which part editors supplied: the year, or all of it
-    phrase: str | None = None  # the words of a one-of date: "end of", "early", "mid-"
-
-
 @dataclass
-class _Part:
+class Part:
+    """One date as parsed so far: the fields the source gives, and how it marks them."""
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -51,8 +37,10 @@ class _Part:
 
 
 @dataclass
-class _Core:
-    parts: list[_Part]
+class Core:
+    """A parsed date before it is a value: one part or a range's two, with its qualifiers."""
+
+    parts: list[Part]
     approximate: bool
     phrase: str | None
 
@@ -62,7 +50,7 @@ def _roman(text: str) -> int:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
-class _Parser(TokenCursor):
+class Parser(TokenCursor):
     """The grammar of source dates; each rule returns None and rewinds when it fails."""
 
     def __init__(self, text: str, *, lenient: bool) -> None:
@@ -76,13 +64,13 @@ class _Parser(TokenCursor):
             return True
         return self.attempt(lambda: self.take("[") and self.take("?") and self.take("]")) is not None
 
-    def day(self) -> _Part | None:
+    def day(self) -> Part | None:
         value = self.number(1, 2)
         if value is None:
             return None
         if self.glued():
             self.take(*_ORDINALS)
-        return _Part(day=value, uncertain=self.qmark())
+        return Part(day=value, uncertain=self.qmark())
 
     def month(self) -> int | None:
         token = self.take(*_MONTHS, kind="word")
@@ -111,7 +99,7 @@ class _Parser(TokenCursor):
         self.take(",")
         return self.year()
 
-    def shared_year(self, parts: list[_Part], *, required: bool = False) -> list[_Part] | None:
+    def shared_year(self, parts: list[Part], *, required: bool = False) -> list[Part] | None:
         found = self.attempt(self.comma_year)
         if found is None:
             return None if required else parts
@@ -120,7 +108,7 @@ class _Parser(TokenCursor):
         return parts
 
     # Single dates.
-    def p_numeric(self) -> list[_Part] | None:
+    def p_numeric(self) -> list[Part] | None:
         day = self.number(1, 2)
         if day is None or not (self.take("/", ".") or self.dash()):
             return None
@@ -135,7 +123,7 @@ class _Parser(TokenCursor):
         year = self.attempt(self.numeric_year)
         if year is None and not roman:
             return None  # "17/10" is a protocol item, "9-00" a time; only "14 / IX" is a date
-        return [_Part(year=year, month=month, day=day, uncertain=self.qmark())]
+        return [Part(year=year, month=month, day=day, uncertain=self.qmark())]
 
     def numeric_year(self) -> int | None:
         if not (self.take("/", ".") or self.dash()):
@@ -151,7 +139,7 @@ class _Parser(TokenCursor):
             return None  # "16/VIII. 23–40" ends in a time of day, not a year
         return 1900 + int(token.text)
 
-    def p_iso(self) -> list[_Part] | None:
+    def p_iso(self) -> list[Part] | None:
         year = self.number(4)
         if year is None or not (self.glued() and self.dash() and self.glued()):
             return None
@@ -159,9 +147,9 @@ class _Parser(TokenCursor):
         if month is None:
             return None
         day = self.attempt(lambda: self.number(2) if self.glued() and self.dash() else None)
-        return [_Part(year=year, month=month, day=day, uncertain=self.qmark())]
+        return [Part(year=year, month=month, day=day, uncertain=self.qmark())]
 
-    def p_day_month(self) -> list[_Part] | None:
+    def p_day_month(self) -> list[Part] | None:
         part = self.day()
         if part is None or (month := self.month()) is None:
             return None
@@ -169,45 +157,45 @@ class _Parser(TokenCursor):
         part.uncertain |= self.qmark()
         return self.shared_year([part])
 
-    def p_month_day(self) -> list[_Part] | None:
+    def p_month_day(self) -> list[Part] | None:
         month = self.month()
         if month is None or (part := self.day()) is None:
             return None
         part.month = month
         return self.shared_year([part])
 
-    def p_year_month_day(self) -> list[_Part] | None:
+    def p_year_month_day(self) -> list[Part] | None:
         year = self.year()
         if year is None or (month := self.month()) is None:
             return None
-        part = self.attempt(self.day) or _Part()
+        part = self.attempt(self.day) or Part()
         part.year, part.year_bracketed, part.month = *year, month
         return [part]
 
-    def p_month_year(self) -> list[_Part] | None:
+    def p_month_year(self) -> list[Part] | None:
         month = self.month()
         if month is None:
             return None
-        part = _Part(month=month, uncertain=self.qmark())
+        part = Part(month=month, uncertain=self.qmark())
         self.take("of")
         return self.shared_year([part], required=not self.lenient)
 
-    def p_season(self) -> list[_Part] | None:
+    def p_season(self) -> list[Part] | None:
         season = self.season()
         if season is None:
             return None
-        part = _Part(season=season, uncertain=self.qmark())
+        part = Part(season=season, uncertain=self.qmark())
         self.take("of")
         return self.shared_year([part], required=True)
 
-    def p_decade(self) -> list[_Part] | None:
+    def p_decade(self) -> list[Part] | None:
         year = self.number(4)
         if year is None or year % 10 or not self.glued():
             return None
         self.take("'", "’")
-        return [_Part(year=year, decade=True)] if self.take("s") else None
+        return [Part(year=year, decade=True)] if self.take("s") else None
 
-    def p_year(self) -> list[_Part] | None:
+    def p_year(self) -> list[Part] | None:
         found = self.year()
         if found is None:
             return None
@@ -215,9 +203,9 @@ class _Parser(TokenCursor):
         prose = not self.lenient and not bracketed
         if prose and (year not in _PROSE_YEARS or (self.glued() and self.take("/"))):
             return None
-        return [_Part(year=year, year_bracketed=bracketed, uncertain=self.qmark())]
+        return [Part(year=year, year_bracketed=bracketed, uncertain=self.qmark())]
 
-    def point(self) -> list[_Part] | None:
+    def point(self) -> list[Part] | None:
         return self.longest(
             [
                 self.p_iso,
@@ -233,7 +221,7 @@ class _Parser(TokenCursor):
         )
 
     # Ranges.
-    def r_days_month(self) -> list[_Part] | None:
+    def r_days_month(self) -> list[Part] | None:
         first = self.day()
         if first is None or not self.dash() or (last := self.day()) is None:
             return None
@@ -242,7 +230,7 @@ class _Parser(TokenCursor):
         first.month = last.month = month
         return self.shared_year([first, last])
 
-    def r_month_days(self) -> list[_Part] | None:
+    def r_month_days(self) -> list[Part] | None:
         month = self.month()
         if month is None or (first := self.day()) is None or not self.dash():
             return None
@@ -251,7 +239,7 @@ class _Parser(TokenCursor):
         first.month = last.month = month
         return self.shared_year([first, last])
 
-    def r_day_months(self) -> list[_Part] | None:
+    def r_day_months(self) -> list[Part] | None:
         first = self.day()
         if first is None or (first_month := self.month()) is None or not self.dash():
             return None
@@ -261,7 +249,7 @@ class _Parser(TokenCursor):
         first.month, last.month = first_month, last_month
         return self.shared_year([first, last])
 
-    def r_month_day_months(self) -> list[_Part] | None:
+    def r_month_day_months(self) -> list[Part] | None:
         first_month = self.month()
         if first_month is None or (first := self.day()) is None or not self.dash():
             return None
@@ -271,30 +259,30 @@ class _Parser(TokenCursor):
         first.month, last.month = first_month, last_month
         return self.shared_year([first, last])
 
-    def r_months(self) -> list[_Part] | None:
+    def r_months(self) -> list[Part] | None:
         first = self.month()
         if first is None or not self.dash() or (last := self.month()) is None:
             return None
-        return self.shared_year([_Part(month=first), _Part(month=last)], required=True)
+        return self.shared_year([Part(month=first), Part(month=last)], required=True)
 
-    def r_seasons(self) -> list[_Part] | None:
+    def r_seasons(self) -> list[Part] | None:
         first = self.season()
         if first is None or not self.dash() or (last := self.season()) is None:
             return None
         self.take("of")
-        parts = self.shared_year([_Part(season=first), _Part(season=last)], required=True)
+        parts = self.shared_year([Part(season=first), Part(season=last)], required=True)
         if parts and first == 24 and last != 24 and parts[0].year is not None:
             parts[0].year -= 1  # "winter–spring 1933" starts in December 1932
         return parts
 
-    def r_points(self) -> list[_Part] | None:
+    def r_points(self) -> list[Part] | None:
         first = self.point()
         if first is None or first[0].year is None or not self.dash():
             return None
         last = self.point()
         return None if last is None or last[0].year is None else first + last
 
-    def core(self) -> _Core | None:
+    def core(self) -> Core | None:
         # In prose "about" is too often just a preposition ("what about 1934").
         approximate = self.take(*(_APPROXIMATE if self.lenient else _ABBREVIATED), kind="word")
         if approximate is not None and approximate.text.lower() in ("c", "ca", "approx"):
@@ -320,7 +308,7 @@ class _Parser(TokenCursor):
         if self.qmark() or (closing and parts[-1].uncertain):
             for part in parts:
                 part.uncertain = True
-        return _Core(parts, approximate is not None, phrase)
+        return Core(parts, approximate is not None, phrase)
 
     def phrase(self) -> str | None:
         token = self.take("early", "mid", "late", "end", "beginning", "middle", kind="word")
@@ -335,103 +323,16 @@ class _Parser(TokenCursor):
         self.take("in")
         return word
 
-    def bracketed_core(self) -> _Core | None:
+    def bracketed_core(self) -> Core | None:
         if not self.take("["):
             return None
         core = self.core()
         return core if core is not None and self.take("]") else None
 
-    def expression(self, default_year: int | None) -> Reading | None:
-        """Read one date here; raise DateParseError if its shape holds impossible values."""
-        if self.pos >= len(self.tokens):
-            return None
-        first = self.tokens[self.pos]
+    def date(self) -> tuple[Core, bool] | None:
+        """Parse one date here, and tell whether brackets enclose all of it (editors supplied it)."""
         core = self.attempt(self.bracketed_core)
-        whole = core is not None
-        core = core or self.core()
-        if core is None:
-            return None
-        value, supplied = _finish(core, default_year)
-        end = self.tokens[self.pos - 1].end
-        return Reading(value, first.start, end, "all" if whole else supplied, core.phrase)
-
-
-def _finish(core: _Core, default_year: int | None) -> tuple[Value, Supplied | None]:
-    supplied: Supplied | None = None
-    points = []
-    for part in core.parts:
-        year = part.year
-        if year is None:
-            if default_year is None:
-                raise DateParseError("no year is given and no default year was supplied")
-            year, supplied = default_year, "year"
-        if part.year_bracketed:
-            supplied = "year"
-        points.append(
-            Point(
-                year,
-                part.month,
-                part.day,
-                part.season,
-                part.decade,
-                part.uncertain,
-                core.approximate,
-            )
-        )
-    if core.phrase is not None:
-        if core.approximate or len(points) != 1:
-            raise DateParseError(f"{core.phrase!r} takes one plain year or month")
-        return one_of(points[0], core.phrase), supplied
-    if len(points) == 2:
-        return Interval(points[0], points[1]), supplied
-    return points[0], supplied
-
-
-def read_date(text: str, *, default_year: int | None = None) -> Reading:
-    """Read a whole text as one date, or raise DateParseError naming the text and the reason."""
-    if not text.strip():
-        raise DateParseError(f"cannot read date {text!r}: the text is empty")
-    parser = _Parser(text, lenient=True)
-    while parser.take(*_LEAD_WORDS, kind="word"):
-        pass
-    try:
-        reading = parser.expression(default_year)
-    except DateParseError as error:
-        raise DateParseError(f"cannot read date {text!r}: {error}") from None
-    if reading is None:
-        raise DateParseError(f"cannot read date {text!r}: no date form recognised")
-    while parser.take("."):
-        pass
-    if (rest := parser.peek()) is not None:
-        raise DateParseError(f"cannot read date {text!r}: unexpected {text[rest.start :]!r}")
-    return reading
-
-
-def read_prefix(text: str, *, default_year: int | None = None) -> Reading | None:
-    """Read the date that opens a text ("on" may precede it), or None if there is none."""
-    parser = _Parser(text, lenient=False)
-    while parser.take("on", "dated", kind="word"):
-        pass
-    try:
-        return parser.expression(default_year)
-    except DateParseError:
-        return None
-
-
-def scan(text: str, *, default_year: int | None = None) -> list[Reading]:
-    """Find every date in a text, left to right, without overlaps."""
-    parser = _Parser(text, lenient=False)
-    found: list[Reading] = []
-    index = 0
-    while index < len(parser.tokens):
-        parser.pos = index
-        try:
-            reading = parser.expression(default_year)
-        except DateParseError:
-            reading = None
-        if reading is None:
-            index += 1
-        else:
-            found.append(reading)
-            index = parser.pos
-    return found
+        if core is not None:
+            return core, True
+        core = self.core()
+        return None if core is None else (core, False)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chronology.exporters import bibtex, csl, datapackage, gexf, jsonld, ris, tei, timelinejs
-from chronology.exporters.records import ExportOptions, ExportSource
+from chronology.interchange.records import ExportOptions, ExportSource
 
 Writer = Callable[[ExportSource, ExportOptions], Iterator[bytes]]
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from chronology.exporters.citations import Citation, citation
 from chronology.exporters.common import single_point
-from chronology.exporters.records import ExportOptions, ExportSource
+from chronology.interchange.records import ExportOptions, ExportSource
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SPECIAL = re.compile(r"([&%$#_{}])")

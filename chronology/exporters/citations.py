@@ -18,7 +18,7 @@ from chronology.exporters.common import (
     repository_place,
     split_name,
 )
-from chronology.exporters.records import ExportDate, ExportDocument, ExportParty
+from chronology.interchange.records import ExportDate, ExportDocument, ExportParty
 
 
 @dataclass(frozen=True)

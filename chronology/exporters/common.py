@@ -7,7 +7,7 @@ import functools
 from chronology.archives.repositories import REPOSITORIES
 from chronology.dates.edtf import Interval, OneOf, Point, parse_edtf
 from chronology.dates.fuzzy import DateParseError, from_edtf
-from chronology.exporters.records import ExportArchivalReference, ExportDate, ExportDocument, ExportParty
+from chronology.interchange.records import ExportArchivalReference, ExportDate, ExportDocument, ExportParty
 
 # Documents that are correspondence in the CMIF sense: something sent from someone to someone.
 CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "cipher_telegram", "ticker_tape"})

@@ -12,7 +12,7 @@ from typing import Any
 
 from chronology.exporters.citations import Citation, Name, citation
 from chronology.exporters.common import date_parts, single_point
-from chronology.exporters.records import ExportDate, ExportOptions, ExportSource
+from chronology.interchange.records import ExportDate, ExportOptions, ExportSource
 
 _SEASONS = {21: 1, 22: 2, 23: 3, 24: 4}
 

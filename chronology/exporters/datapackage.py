@@ -16,15 +16,14 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from chronology.exporters.package_tables import TABLES, Table
-from chronology.exporters.records import (
+from chronology.interchange.package_tables import DESCRIPTOR, TABLES, Table
+from chronology.interchange.records import (
     ExportDate,
     ExportOptions,
     ExportSource,
     ExportTransmission,
 )
 
-DESCRIPTOR = "datapackage.json"
 _ROWS_PER_CHUNK = 200
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 

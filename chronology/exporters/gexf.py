@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from chronology.exporters.records import ExportOptions, ExportSource, record_iri
 from chronology.exporters.xml import element, start
+from chronology.interchange.records import ExportOptions, ExportSource, record_iri
 
 GEXF_NS = "http://gexf.net/1.3"
 

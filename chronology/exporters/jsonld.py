@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from chronology.exporters.common import repository_name, single_point, wikidata_uri
-from chronology.exporters.records import (
+from chronology.interchange.records import (
     ExportArchivalReference,
     ExportDate,
     ExportDecision,

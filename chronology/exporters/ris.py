@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from chronology.exporters.citations import Citation, citation
 from chronology.exporters.common import single_point
-from chronology.exporters.records import ExportOptions, ExportSource
+from chronology.interchange.records import ExportOptions, ExportSource
 
 
 def _line(tag: str, value: str | None) -> str:

@@ -19,7 +19,8 @@ from chronology.exporters.common import (
     single_point,
     wikidata_uri,
 )
-from chronology.exporters.records import (
+from chronology.exporters.xml import element, start
+from chronology.interchange.records import (
     ExportCopy,
     ExportDate,
     ExportDocument,
@@ -29,7 +30,6 @@ from chronology.exporters.records import (
     ExportTransmission,
     record_iri,
 )
-from chronology.exporters.xml import element, start
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SOURCE_ID = "chronology"

@@ -14,8 +14,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from chronology.exporters.common import display_date, first_copy_reference, kind_label, single_point
-from chronology.exporters.records import ExportDate, ExportOptions, ExportSource
 from chronology.exporters.xml import clean
+from chronology.interchange.records import ExportDate, ExportOptions, ExportSource
 
 
 def _day(date: Any) -> dict[str, int]:

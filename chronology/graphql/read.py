@@ -95,7 +95,7 @@ def document_criteria(filter: DocumentFilter | None) -> DocumentCriteria:
 def _repository(name: str | None) -> str | None:
     if name is None:
         return None
-    from chronology.archives.references import find_repository
+    from chronology.archives.repositories import find_repository
 
     found = find_repository(name)
     return found.code if found else name

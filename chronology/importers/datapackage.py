@@ -1,6 +1,6 @@
 """Read a Chronology data package back into an empty database, keeping every id.
 
-The package's resources are the database's tables (see `exporters.package_tables`), so a
+The package's resources are the database's tables (see `interchange.package_tables`), so a
 row goes back where it came from; record ids, archival reference and publication ids and
 relation ids are kept, which is what lets the round trip compare exports byte for byte.
 `records` is not written: the record tables' triggers register each row. Rows are read and
@@ -25,9 +25,8 @@ from typing import IO, Any
 from sqlalchemy import Connection, func, insert, select, text, update
 
 from chronology import models
-from chronology.exporters.datapackage import DESCRIPTOR
-from chronology.exporters.package_tables import TABLES, TABLES_BY_NAME
-from chronology.exporters.package_tables import Table as PackageTable
+from chronology.interchange.package_tables import DESCRIPTOR, TABLES, TABLES_BY_NAME
+from chronology.interchange.package_tables import Table as PackageTable
 
 _CHUNK = 1000
 # Tables whose rows are reached only through a package table of another shape.

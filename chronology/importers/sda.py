@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronology.archives.references import ReferenceParseError, parse_reference, parse_references
+from chronology.archives.parsing import ReferenceParseError, parse_reference, parse_references
 from chronology.importers.reading.copy_forms import read_form
 from chronology.importers.reading.keys import document_key, surname
 from chronology.importers.reading.letters import find_signature, safe_date

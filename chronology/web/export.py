@@ -24,8 +24,9 @@ from chronology.exporters import EXPORTERS, ExportOptions, Writer
 from chronology.exporters.jsonld import CONTEXT
 from chronology.graphql.http import UnauthenticatedError, authenticate
 from chronology.queries.documents import DocumentCriteria
-from chronology.queries.export import ExportReader, export_chunks
-from chronology.queries.export_filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.reader import ExportReader
+from chronology.queries.export.snapshot import export_chunks
 from chronology.settings import Settings
 
 PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")

@@ -6,17 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chronology.archives.references import (
-    REPOSITORIES,
-    ArchivalReference,
-    CitationStyle,
-    FolioSpan,
-    ReferenceParseError,
-    find_references,
-    find_repository,
-    parse_reference,
-    parse_references,
-)
+from chronology.archives.parsing import ReferenceParseError, find_references, parse_reference, parse_references
+from chronology.archives.reference import ArchivalReference, CitationStyle, FolioSpan
+from chronology.archives.repositories import REPOSITORIES, find_repository
 from chronology.archives.syntax import readings
 from tests.paths import CORPUS
 

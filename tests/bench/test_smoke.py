@@ -5,6 +5,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from chronology.app import app_from_environment
 from chronology.bench.classes import CLASSES
 from chronology.bench.generate import libpq_url, load
 from chronology.bench.run import run_benchmark
@@ -37,7 +38,7 @@ def test_load_registers_every_record_and_builds_the_indexes(bench_database: str)
 
 def test_every_class_agrees_with_its_sql_baseline_over_http(bench_database: str) -> None:
     samples = draw_samples(libpq_url(bench_database), 20)
-    report = run_benchmark(bench_database, 1, samples, requests=4, checks=3, budget=10.0)
+    report = run_benchmark(bench_database, 1, samples, api=app_from_environment, requests=4, checks=3, budget=10.0)
     assert [r.query_class.name for r in report.results] == [c.name for c in CLASSES]
     for result in report.results:
         assert result.checked == 3, result.query_class.name

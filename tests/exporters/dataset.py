@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from chronology.exporters.records import (
+from chronology.interchange.records import (
     ExportAnnotation,
     ExportArchivalReference,
     ExportBody,

@@ -16,8 +16,9 @@ from chronology.exporters import EXPORTERS, ExportOptions
 from chronology.exporters.datapackage import members
 from chronology.importers.datapackage import PackageImportError, import_package
 from chronology.queries.documents import DocumentCriteria
-from chronology.queries.export import ExportReader, export_chunks, export_transaction
-from chronology.queries.export_filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.reader import ExportReader
+from chronology.queries.export.snapshot import export_chunks, export_transaction
 from tests.exporters.conftest import write_package
 from tests.exporters.golden import GOLDEN, zip_members
 

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree  # type: ignore[import-untyped]
 
 from chronology.exporters import EXPORTERS, ExportOptions, get_exporter
-from chronology.exporters.records import ExportDate, ExportDocument, ExportParty, ExportSet
+from chronology.interchange.records import ExportDate, ExportDocument, ExportParty, ExportSet
 from tests.exporters.dataset import STALIN, dataset
 from tests.exporters.golden import assert_golden, zip_members
 

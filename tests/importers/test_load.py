@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.archives.references import parse_reference
+from chronology.archives.parsing import parse_reference
 from chronology.authority import load_bodies, load_persons
 from chronology.authority.resolver import BodyResolver, PersonResolver
 from chronology.dates.fuzzy import parse_date

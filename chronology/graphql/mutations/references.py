@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, exists, insert, or_, select
 
 from chronology import models
-from chronology.archives.references import ReferenceParseError, parse_reference
+from chronology.archives.parsing import ReferenceParseError, parse_reference
 from chronology.graphql.database import RequestDatabase
 from chronology.graphql.errors import validation
 from chronology.graphql.loaders import table

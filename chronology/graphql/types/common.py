@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from chronology.archives.references import CitationStyle as ArchiveStyle
-from chronology.archives.references import ReferenceParseError, parse_reference
+from chronology.archives.parsing import ReferenceParseError, parse_reference
+from chronology.archives.reference import CitationStyle as ArchiveStyle
 from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.graphql.types.enums import CitationStyle, DatePrecision, describe
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from chronology import models
-from chronology.archives.references import CitationStyle as ArchiveStyle
-from chronology.archives.references import ReferenceParseError, parse_reference
+from chronology.archives.parsing import ReferenceParseError, parse_reference
+from chronology.archives.reference import CitationStyle as ArchiveStyle
 from chronology.graphql.context import Info
 from chronology.graphql.ids import encode_id
 from chronology.graphql.loaders import Joined, many_by, one_by_id, table, then

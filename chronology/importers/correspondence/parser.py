@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronology.archives.references import ReferenceParseError, parse_references
+from chronology.archives.parsing import ReferenceParseError, parse_references
 from chronology.importers.correspondence import footnotes
 from chronology.importers.correspondence.notes import RULE, split_notes, tie_notes
 from chronology.importers.correspondence.review import check_neighbour_fonds, check_received, copy_misprints

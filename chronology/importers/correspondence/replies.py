@@ -1,4 +1,4 @@
-"""Stalin's replies that an edition knows only from its notes: documents of their own.
+"""Stalin's replies that an edition's notes tell of: linked to what they answer, records of their own if unprinted.
 
 A note such as "Stalin agreed the same day by cipher from Sochi (Ibid. L. 20)" cites a reply
 the edition does not print. The reply is still an archival document with its own reference,
@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import re
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import FuzzyDate
+from chronology.importers.correspondence.statements import NoteReading, date_for, document_label, provenance
 from chronology.importers.reading.keys import surname
-from chronology.importers.records import Copy, Document, Party, PartyRole, ReviewItem, Transmission
+from chronology.importers.records import Copy, Document, Footnote, Link, Party, PartyRole, ReviewItem, Transmission
 
 REPLY_KEY_PREFIX = "stalin-reply:"
 _CIPHER = re.compile(r"\b(?:cipher|ciphered|code|coded|encryption|encrypted|encoded)\b", re.I)
 _LETTER = re.compile(r"\bletter\b", re.I)
 _TELEGRAM = re.compile(r"\btelegram\b", re.I)
+_REPLY = re.compile(
+    r"\bStalin(?:'s|’s)?\s+(?:replied|agreed|answered|consent(?:ed)?|reply|answer)\b|"
+    r"\babout Stalin(?:'s|’s) consent\b"
+)
 _PLACE = re.compile(r"\bfrom (?P<place>Sochi|Moscow|[A-Z][a-z]{3,})\b")
 # "at 18:00. 42 min.", "at 12 noon. 48 min.", "at 11 p.m. 30 minutes", "at 24:00. 00 min"
 _TIME = re.compile(
@@ -140,3 +145,61 @@ def find_reply(
         if stalin and other.date is not None and other.date.edtf == date.edtf and authors & to:
             return other
     return None
+
+
+def reply_in(
+    note: Footnote,
+    sentence: str,
+    start: int,
+    dates: list[tuple[int, FuzzyDate]],
+    refs: list[tuple[int, ArchivalReference]],
+    context: NoteReading,
+) -> None:
+    """Link the document to the answer a note says Stalin gave, or put the note up for review."""
+    m = _REPLY.search(sentence)
+    if m is None or re.search(r"resolution|wrote his answer|note of his consent", sentence):
+        return
+    doc = context.doc
+    if any(p.role is PartyRole.AUTHOR and surname(p.name) == "Stalin" for p in doc.parties):
+        return
+    date = date_for(start + m.start(), start, sentence, dates, context)
+    if date is None:  # "Stalin agreed on the same day": the day is named after the verb
+        date = date_for(start + len(sentence), start, sentence, dates, context)
+    reference = next((r for s, r in refs if s >= start + m.start()), None)
+    own = {c.reference.normalised() for c in doc.copies}
+    source = provenance(note, doc)
+    if reference is not None and reference.normalised() in own:
+        return  # the answer is written on this very sheet: an annotation, not another document
+    reply = find_reply(reference, date, context.doc, context.documents)
+    if reply is None and reference is not None:
+        reply = _cited_reply(note, sentence, date, reference, context)
+    if reply is not None:
+        certainty = "certain" if reference is not None else "probable"
+        summary = f"Stalin's answer to {document_label(doc)}"
+        context.result.links.append(Link("replies_to", reply.key, doc.key, certainty, source, summary, note.line))
+        return
+    context.result.review.append(
+        ReviewItem(
+            note.line,
+            "the edition notes Stalin's answer but neither prints it nor gives its reference",
+            sentence[:160],
+        )
+    )
+
+
+def _cited_reply(
+    note: Footnote, sentence: str, date: FuzzyDate | None, reference: ArchivalReference, context: NoteReading
+) -> Document:
+    """Return the record of a reply the note cites by reference, making it on first mention."""
+    doc, label = context.doc, document_label(context.doc)
+    key = reply_key(reference)
+    known = next((d for d in context.result.documents if d.key == key), None)
+    if known is not None:
+        answer_more(known, doc, label)
+        return known
+    reply, review = reply_document(
+        answered=doc, answered_label=label, sentence=sentence, line=note.line, date=date, reference=reference
+    )
+    context.result.documents.append(reply)
+    context.result.review.extend(review)
+    return reply

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Table, insert, select, update
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import FuzzyDate
 
 CREATED = "created"

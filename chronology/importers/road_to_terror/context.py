@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from chronology.archives.folios import read_folios
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.archives.repositories import inventories
 from chronology.importers.records import Copy, ParsedSource, ReviewItem
 from chronology.importers.road_to_terror.assign import NOTE_AFTER, NOTE_BEFORE

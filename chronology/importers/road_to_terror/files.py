@@ -17,7 +17,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import replace
 
-from chronology.archives.references import ArchivalReference, Repair
+from chronology.archives.reference import ArchivalReference, Repair
 from chronology.archives.syntax import readings
 from chronology.importers.records import Document, ParsedSource, ReviewItem
 from chronology.importers.road_to_terror.groups import INFERRED, cited_file, plenum_key

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.importers.records import Copy, Document, ParsedSource, ReviewItem
 
 _STATEMENT = re.compile(

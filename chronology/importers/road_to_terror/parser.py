@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import DateParseError, FuzzyDate, parse_date
 from chronology.importers.records import (
     Copy,

@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.importers.records import Copy, Document, ParsedSource, ReviewItem
 from chronology.importers.road_to_terror.files import file_readings
 from chronology.importers.road_to_terror.groups import INFERRED, cited_file

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from chronology.archives.references import ArchivalReference, Repair, find_references
+from chronology.archives.parsing import find_references
+from chronology.archives.reference import ArchivalReference, Repair
 from chronology.importers.road_to_terror.pages import repair_number
 
 # OCR damage archives.py does not read, mended here and reported: "i. 17" and "f, 17" for

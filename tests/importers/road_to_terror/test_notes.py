@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from chronology.archives.references import ArchivalReference
+from chronology.archives.reference import ArchivalReference
 from chronology.dates.fuzzy import parse_date
 from chronology.importers.records import Copy, Document, ParsedSource
 from chronology.importers.road_to_terror.assign import Markers, choose_note, note_for_title, part_notes

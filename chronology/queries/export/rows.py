@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronology.exporters.records import (
+from chronology.interchange.records import (
     ExportArchivalReference,
     ExportDate,
     ExportPublication,

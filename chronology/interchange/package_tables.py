@@ -1,4 +1,4 @@
-"""The tables of the data package: fields with Table Schema types, primary and foreign keys.
+"""The data package's layout: its descriptor file, and tables with Table Schema types, primary and foreign keys.
 
 The resource and field names are the database's, so that the importer can read a package
 back without a mapping; `records` lists every exported record so that relations (which may
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+DESCRIPTOR = "datapackage.json"  # the package's own description, beside its tables
 
 
 @dataclass(frozen=True)

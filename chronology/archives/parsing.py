@@ -1,188 +1,21 @@
-"""Archival references: parse, normalise and cite them (pure).
-
-`RGASPI F. 558. Op. 11. D. 93. L. 42–46` is repository, fond, opis (inventory), delo (file)
-and folios. Nothing printed is silently changed or dropped:
-
-- `verbatim` is always the reference exactly as printed.
-- A former name (RTsKhIDNI) is a renaming, not an error: `repository` is today's code (RGASPI),
-  `repository_as_printed` the name on the page.
-- OCR noise (`op. z`, `d. 5 1 1`, `l . 16`, `RTsKhlDNI`) is repaired *in the fields*; each repair
-  is listed in `repairs`, summarised in `note`, sets `doubtful` and lowers `confidence`.
-  The Road to Terror OCR puts `z` for 2 (op. z goes with the plenum files d. 453, 511, 573 of
-  op. 2) and `j` for 3 (op. j with the protocol files d. 874-985 of op. 3).
-- A misprint (`Op. P.`, `Op. L.` or `Op. I.` in fond 558; `F. 77. Op. 163`) is NOT repaired: the
-  field keeps what was printed, `doubtful` is set, `note` gives the likely reading, and `likely`
-  holds the corrected reference, so neither reading is lost.
-- An abbreviated folio range (`168-78`) is expanded (`168–178`): a convention, not a repair.
-- One leaf, even recto and verso (`L. 55, 55v`), is cited `l.`; more than one leaf `ll.`.
-"""
+"""Reading archival references out of text: one reference, an Archive: field, or every one in prose."""
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Literal
 
 from chronology.archives.folios import read_folios
-from chronology.archives.repositories import (
-    REPOSITORIES,
-    Repository,
-    find_repository,
-    inventories,
-    match_repository,
-)
+from chronology.archives.misprints import lettered_inventory, misprints
+from chronology.archives.reference import ArchivalReference, FolioSpan, Level, Repair
+from chronology.archives.repositories import find_repository, inventories, match_repository
 from chronology.archives.syntax import REFERENCE, VALUE_PARTS, Fix, read_value
 
-__all__ = [
-    "REPOSITORIES",
-    "ArchivalReference",
-    "CitationStyle",
-    "FolioSpan",
-    "ReferenceParseError",
-    "Repair",
-    "Repository",
-    "find_references",
-    "find_repository",
-    "parse_reference",
-    "parse_references",
-]
-
-Level = Literal["repository", "fond", "opis", "delo", "folios"]
 _LEVELS: tuple[Level, ...] = ("fond", "opis", "delo", "folios")
-_LABELS: dict[Level, str] = {
-    "repository": "repository",
-    "fond": "F.",
-    "opis": "Op.",
-    "delo": "D.",
-    "folios": "L.",
-}
-
-
-class CitationStyle(StrEnum):
-    """How a reference is written out for a reader."""
-
-    CHICAGO = "chicago"
-    GOST = "gost"
 
 
 class ReferenceParseError(ValueError):
     """The text is not an archival reference that can be read."""
-
-
-@dataclass(frozen=True)
-class FolioSpan:
-    """One folio or a range of folios, each side recto or verso."""
-
-    start: str
-    start_verso: bool = False
-    end: str | None = None
-    end_verso: bool = False
-
-    def __str__(self) -> str:
-        return self.render("v")
-
-    def render(self, verso: str) -> str:
-        """Write the span with the given verso mark ("v", or " ob." for GOST)."""
-        text = self.start + (verso if self.start_verso else "")
-        if self.end is not None:
-            text += "–" + self.end + (verso if self.end_verso else "")
-        return text
-
-
-@dataclass(frozen=True)
-class Repair:
-    """One place where the printed reference was not taken as printed."""
-
-    level: Level
-    as_printed: str
-    reading: str | None  # None: nothing sensible could be read
-    reason: str
-    confidence: float
-    kind: Literal["repaired", "misprint", "unreadable"] = "repaired"
-
-    def describe(self) -> str:
-        """Say in one clause what was done and why."""
-        label = _LABELS[self.level]
-        if self.kind == "misprint":
-            return f"{label} {self.as_printed} is probably a misprint for {label} {self.reading} ({self.reason})"
-        if self.kind == "unreadable":
-            return f"{label} {self.as_printed!r} could not be read ({self.reason})"
-        return f"{label} {self.as_printed!r} read as {self.reading!r} ({self.reason})"
-
-
-@dataclass(frozen=True)
-class ArchivalReference:
-    """Where an archive keeps a document: repository, fond, opis, delo, folios."""
-
-    verbatim: str
-    repository: str | None
-    repository_as_printed: str | None
-    fond: str
-    opis: str | None
-    delo: str | None
-    folios: tuple[FolioSpan, ...]
-    doubtful: bool = False
-    note: str | None = None
-    confidence: float = 1.0
-    likely: ArchivalReference | None = None  # the corrected reading of a misprint
-    repairs: tuple[Repair, ...] = ()
-    via_ibid: bool = False  # printed as `Ibid.`; the unnamed parts come from the previous one
-
-    def __str__(self) -> str:
-        return self.normalised()
-
-    @property
-    def folio_text(self) -> str:
-        """Return the folios as a list of spans: "42–46", "55, 55v"."""
-        return ", ".join(str(span) for span in self.folios)
-
-    @property
-    def single_leaf(self) -> bool:
-        """Tell whether the folios are one leaf (either or both sides)."""
-        spans = self.folios
-        one_side_each = all(span.end in (None, span.start) for span in spans)
-        return bool(spans) and one_side_each and len({span.start for span in spans}) == 1
-
-    def normalised(self) -> str:
-        """Return the reference in one canonical form, whatever was printed."""
-        return self.cite(CitationStyle.CHICAGO)
-
-    def cite(self, style: CitationStyle = CitationStyle.CHICAGO) -> str:
-        """Write the reference in a citation style."""
-        if style is CitationStyle.GOST:
-            parts = [f"F. {self.fond}"]
-            parts += [f"Op. {self.opis}"] if self.opis else []
-            parts += [f"D. {self.delo}"] if self.delo else []
-            if self.folios:
-                parts.append("L. " + ", ".join(span.render(" ob.") for span in self.folios))
-            text = ". ".join(([self.repository] if self.repository else []) + parts)
-            return text if text.endswith(".") else text + "."
-        parts = [f"f. {self.fond}"]
-        parts += [f"op. {self.opis}"] if self.opis else []
-        parts += [f"d. {self.delo}"] if self.delo else []
-        if self.folios:
-            parts.append(("l. " if self.single_leaf else "ll. ") + self.folio_text)
-        return ", ".join(([self.repository] if self.repository else []) + parts)
-
-
-# --- misprints: kept as printed, the likely reading offered beside them -------------------
-
-_LETTER = re.compile(r"[A-Za-zА-Яа-я]")
-
-
-def _misprints(repository: str | None, fond: str, opis: str | None) -> list[Repair]:
-    if repository not in (None, "RGASPI"):
-        return []
-    found = []
-    if fond == "558" and opis is not None and _LETTER.fullmatch(opis):
-        reason = "an inventory is numbered, and in fond 558 a lone P, L or I is a misread 11"
-        found.append(Repair("opis", opis, "11", reason, 0.5, "misprint"))
-    if fond != "17" and opis in ("162", "163"):
-        reason = "op. 162 and op. 163 are the Politburo inventories of fond 17"
-        found.append(Repair("fond", fond, "17", reason, 0.6, "misprint"))
-    return found
 
 
 def _assemble(
@@ -195,14 +28,15 @@ def _assemble(
     *,
     via_ibid: bool = False,
 ) -> ArchivalReference:
+    """Build the reference from the fields read, flagging misprints and offering the likely reading."""
     fond = fields["fond"]
     assert fond is not None  # callers raise ReferenceParseError first
-    misprints = _misprints(repository, fond, fields["opis"])
+    found = misprints(repository, fond, fields["opis"])
     kept = tuple(repairs)
-    all_repairs = kept + tuple(misprints)
+    all_repairs = kept + tuple(found)
     likely = None
-    if misprints:
-        corrected = {m.level: m.reading for m in misprints}
+    if found:
+        corrected = {m.level: m.reading for m in found}
         likely = ArchivalReference(
             verbatim=verbatim,
             repository=repository,
@@ -212,7 +46,7 @@ def _assemble(
             delo=fields["delo"],
             folios=folios,
             doubtful=True,
-            note="conjectural reading: " + "; ".join(m.describe() for m in misprints),
+            note="conjectural reading: " + "; ".join(m.describe() for m in found),
             confidence=round(0.8 * math.prod((r.confidence for r in kept), start=1.0), 3),
             repairs=kept,
             via_ibid=via_ibid,
@@ -278,8 +112,8 @@ def _from_match(
         raw = match.group(level)
         if raw is None:
             fields[level] = None
-        elif level == "opis" and fields["fond"] == "558" and _LETTER.fullmatch(raw.strip()):
-            # A lone letter in fond 558 is a misprint, not OCR noise: _misprints flags it.
+        elif level == "opis" and lettered_inventory(fields["fond"], raw.strip()):
+            # A lone letter in fond 558 is a misprint, not OCR noise: misprints() flags it.
             fields[level] = raw.strip()
         else:
             known = inventories(hint, fields["fond"]) if level == "opis" else frozenset()

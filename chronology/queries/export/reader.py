@@ -1,40 +1,33 @@
-"""The database side of the exports: the chosen records, read in keyset batches.
+"""The records of an export, read from the database batch by batch.
 
-`ExportReader` is an `ExportSource` over one connection; `export_sets` says which records
-it holds (the chosen documents and what they reach; everything when nothing is filtered).
-
-Each section is read `batch_size` rows at a time, ordered on a unique key and continued
-after the last key seen, with the related rows fetched per batch: memory holds one batch,
-however many records there are. Run it inside one REPEATABLE READ transaction
-(`export_transaction`) so that the several passes a writer makes see the same snapshot.
+`ExportReader` is an `ExportSource` over one connection; `sets` says which records it holds
+(the chosen documents and what they reach; everything when nothing is filtered). Each section
+is read in keyset batches (`batches`), with the related rows fetched per batch: memory holds
+one batch, however many records there are. Run it inside one snapshot (`snapshot`) so that
+the several passes a writer makes see the same records.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Connection,
-    Engine,
     Row,
     Select,
     any_,
     func,
     literal,
     select,
-    text,
-    tuple_,
     union,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from chronology.exporters.records import (
+from chronology.interchange.records import (
     ExportAnnotation,
     ExportArchivalReference,
     ExportBody,
@@ -53,8 +46,9 @@ from chronology.exporters.records import (
     ExportVote,
 )
 from chronology.queries.documents import DocumentCriteria
-from chronology.queries.export_rows import archival_reference, export_date, publication, transmission
-from chronology.queries.export_sets import (
+from chronology.queries.export.batches import Key, date_key, keyset_batches, text_key
+from chronology.queries.export.rows import archival_reference, export_date, publication, transmission
+from chronology.queries.export.sets import (
     ExportSets,
     annotation_table,
     bodies,
@@ -76,30 +70,6 @@ from chronology.queries.export_sets import (
 )
 
 BATCH_SIZE = 500
-# Undated records sort after every dated one.
-_FAR = datetime.date(9999, 12, 31)
-
-
-@dataclass(frozen=True)
-class _Key:
-    """One column of a keyset order: the SQL expression and how to read its value from a row."""
-
-    expression: Any
-    value: Callable[[Row[Any]], Any]
-
-
-def _date_key(table: Any) -> list[_Key]:
-    return [
-        _Key(func.coalesce(table.c.date_lower, literal(_FAR)), lambda r: r.date_lower or _FAR),
-        _Key(table.c.id, lambda r: r.id),
-    ]
-
-
-def _text_key(column: Any, name: str) -> list[_Key]:
-    # The C collation makes the order the same on every server, whatever its locale.
-    return [_Key(column.collate("C"), lambda r: getattr(r, name)), _Key(column.table.c.id, lambda r: r.id)]
-
-
 _NOT_EXPORTED = frozenset({"search", "date_span", "created_at", "updated_at", "version"})
 
 
@@ -131,22 +101,11 @@ class ExportReader:
     def __post_init__(self) -> None:
         self.sets = ExportSets(self.criteria)
 
-    def _batches(self, query: Select[Any], keys: list[_Key]) -> Iterator[Sequence[Row[Any]]]:
-        after: tuple[Any, ...] | None = None
-        order = [key.expression for key in keys]
-        while True:
-            page = query
-            if after is not None:
-                page = page.where(tuple_(*order) > tuple_(*(literal(v) for v in after)))
-            rows = self.connection.execute(page.order_by(*order).limit(self.batch_size)).all()
-            if not rows:
-                return
+    def _batches(self, query: Select[Any], keys: list[Key]) -> Iterator[Sequence[Row[Any]]]:
+        for rows in keyset_batches(self.connection, query, keys, self.batch_size):
             self.batches += 1
             self.largest_batch = max(self.largest_batch, len(rows))
             yield rows
-            if len(rows) < self.batch_size:
-                return
-            after = tuple(key.value(rows[-1]) for key in keys)
 
     def _grouped(self, query: Select[Any], owner: Any) -> dict[int, list[Row[Any]]]:
         grouped: dict[int, list[Row[Any]]] = defaultdict(list)
@@ -157,7 +116,7 @@ class ExportReader:
     def documents(self) -> Iterator[ExportDocument]:
         """Yield the chosen documents by first day then id, with their parts."""
         query = select(*_data(documents)).where(documents.c.id.in_(self.sets.document_ids()))
-        for rows in self._batches(query, _date_key(documents)):
+        for rows in self._batches(query, date_key(documents)):
             yield from self._documents(rows)
 
     def _documents(self, rows: Sequence[Row[Any]]) -> Iterator[ExportDocument]:
@@ -245,7 +204,7 @@ class ExportReader:
     def persons(self) -> Iterator[ExportPerson]:
         """Yield the exported persons by sort name then id, with their name variants."""
         query = select(*_data(persons)).where(persons.c.id.in_(self.sets.person_ids()))
-        for rows in self._batches(query, _text_key(persons.c.sort_name, "sort_name")):
+        for rows in self._batches(query, text_key(persons.c.sort_name, "sort_name")):
             found = self._grouped(
                 select(variants)
                 .where(variants.c.person_id.in_([r.id for r in rows]))
@@ -277,7 +236,7 @@ class ExportReader:
         query = select(*_data(bodies, "parent_id"), self.sets.member(bodies.c.parent_id, self.sets.body_ids())).where(
             bodies.c.id.in_(self.sets.body_ids())
         )
-        for rows in self._batches(query, _text_key(bodies.c.name, "name")):
+        for rows in self._batches(query, text_key(bodies.c.name, "name")):
             for r in rows:
                 yield ExportBody(
                     r.id,
@@ -304,7 +263,7 @@ class ExportReader:
             .outerjoin(tallies, tallies.c.decision_id == decisions.c.id)
             .where(decisions.c.id.in_(self.sets.decision_ids()))
         )
-        for rows in self._batches(query, _date_key(decisions)):
+        for rows in self._batches(query, date_key(decisions)):
             for r in rows:
                 tally = None
                 if r.tally_decision_id is not None:
@@ -341,7 +300,7 @@ class ExportReader:
         query = select(*columns, self.sets.member(votes.c.source_document_id, self.sets.document_ids())).where(
             votes.c.id.in_(self.sets.vote_ids())
         )
-        keys = [_Key(votes.c.decision_id, lambda r: r.decision_id), _Key(votes.c.id, lambda r: r.id)]
+        keys = [Key(votes.c.decision_id, lambda r: r.decision_id), Key(votes.c.id, lambda r: r.id)]
         for rows in self._batches(query, keys):
             for r in rows:
                 yield ExportVote(
@@ -358,7 +317,7 @@ class ExportReader:
     def events(self) -> Iterator[ExportEvent]:
         """Yield the exported events by first day then id, with their participants."""
         query = select(*_data(events)).where(events.c.id.in_(self.sets.event_ids()))
-        for rows in self._batches(query, _date_key(events)):
+        for rows in self._batches(query, date_key(events)):
             found = self._grouped(
                 select(participants)
                 .where(_among(participants.c.event_id, [r.id for r in rows]))
@@ -389,7 +348,7 @@ class ExportReader:
         if not self.sets.everything:
             exported = self.sets.record_ids()
             query = query.where(relations.c.source_id.in_(exported), relations.c.target_id.in_(exported))
-        for rows in self._batches(query, [_Key(relations.c.id, lambda r: r.id)]):
+        for rows in self._batches(query, [Key(relations.c.id, lambda r: r.id)]):
             for r in rows:
                 yield ExportRelation(
                     r.id,
@@ -417,7 +376,7 @@ class ExportReader:
                 ),
             )
             query = query.where(publications.c.id.in_(cited))
-        for rows in self._batches(query, [_Key(publications.c.id, lambda r: r.id)]):
+        for rows in self._batches(query, [Key(publications.c.id, lambda r: r.id)]):
             yield from (publication(r) for r in rows)
 
     def archival_references(self) -> Iterator[ExportArchivalReference]:
@@ -429,33 +388,5 @@ class ExportReader:
                 select(decisions.c.archival_reference_id).where(decisions.c.id.in_(self.sets.decision_ids())),
             )
             query = query.where(references.c.id.in_(cited))
-        for rows in self._batches(query, [_Key(references.c.id, lambda r: r.id)]):
+        for rows in self._batches(query, [Key(references.c.id, lambda r: r.id)]):
             yield from (archival_reference(r) for r in rows)
-
-
-@contextlib.contextmanager
-def export_transaction(engine: Engine, *, statement_timeout_ms: int | None = None) -> Iterator[Connection]:
-    """Yield a connection in one read-only REPEATABLE READ transaction: one snapshot for every pass."""
-    with engine.connect() as connection:
-        connection = connection.execution_options(isolation_level="REPEATABLE READ")
-        with connection.begin():
-            connection.execute(text("SET TRANSACTION READ ONLY"))
-            if statement_timeout_ms is not None:
-                connection.execute(text(f"SET LOCAL statement_timeout = {int(statement_timeout_ms)}"))
-            yield connection
-
-
-def export_chunks(
-    engine: Engine,
-    criteria: DocumentCriteria,
-    write: Callable[[ExportReader], Iterator[bytes]],
-    *,
-    batch_size: int = BATCH_SIZE,
-    statement_timeout_ms: int | None = None,
-) -> Iterator[bytes]:
-    """Yield an export's bytes, reading the records in one snapshot; closing the iterator ends it."""
-    with export_transaction(engine, statement_timeout_ms=statement_timeout_ms) as connection:
-        yield from write(ExportReader(connection, criteria, batch_size=batch_size))
-
-
-__all__ = ["BATCH_SIZE", "ExportReader", "export_chunks", "export_transaction"]

@@ -1,0 +1,1 @@
+"""What crosses the database boundary as plain data: export records and the data package's layout (pure)."""
