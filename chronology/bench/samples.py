@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import psycopg
 
 from chronology.bench.synthetic import TermBands, misspelt, term_bands
-from chronology.graphql.ids import encode_id
-from chronology.graphql.pagination import encode_cursor
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.pagination import encode_cursor
 
 SAMPLE = 200
 # Hashing ids with a fixed salt picks the same "random" rows on every run.

@@ -9,10 +9,10 @@ from typing import Annotated
 import strawberry
 
 from chronology.graphql.compiled.chain_json import chain_writers, write_edges, write_nodes
-from chronology.graphql.context import Context, Info
-from chronology.graphql.errors import not_found, validation
-from chronology.graphql.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.references import asks_only_id, reference
+from chronology.graphql.runtime.context import Context, Info
+from chronology.graphql.runtime.errors import not_found, validation
+from chronology.graphql.runtime.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import Certainty, RelationType, describe
 from chronology.graphql.types.relation import Provenance, load_node

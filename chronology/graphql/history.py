@@ -11,10 +11,10 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from strawberry.scalars import JSON
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.ids import KIND_OF_TYPE, decode_id
-from chronology.graphql.loaders import table
-from chronology.graphql.pagination import Connection, Edge, SortKey, keyset_page, page_request
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
 from chronology.graphql.types.enums import describe
 
 _audit = table(models.AuditEntry)

@@ -10,11 +10,7 @@ import strawberry
 from sqlalchemy import and_, exists, func, literal, select
 
 from chronology import models
-from chronology.graphql import loaders
 from chronology.graphql.compiled.resolvers import nodes_by_id, page_attachment, page_json
-from chronology.graphql.context import Info
-from chronology.graphql.errors import validation
-from chronology.graphql.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.inputs import (
     ArchiveFilter,
     DateWindow,
@@ -23,8 +19,12 @@ from chronology.graphql.inputs import (
     DocumentOrder,
     EventFilter,
 )
-from chronology.graphql.loaders import columns, one_by_id
-from chronology.graphql.pagination import Connection, Edge, SortKey, keyset_page, page_request
+from chronology.graphql.runtime import loaders
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
+from chronology.graphql.runtime.loaders import columns, one_by_id
+from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.decision import Decision
 from chronology.graphql.types.document import Document, prefetch_parts

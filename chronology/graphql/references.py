@@ -10,7 +10,7 @@ from typing import Any
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
-from chronology.graphql.context import Info
+from chronology.graphql.runtime.context import Info
 from chronology.graphql.types.common import Node
 
 _ID_ONLY = frozenset({"id", "__typename"})

@@ -17,19 +17,19 @@ from strawberry.types.graphql import OperationType
 
 from chronology.graphql.chain import ChainQuery
 from chronology.graphql.compiled.operations import Shortcuts
-from chronology.graphql.context import Context
-from chronology.graphql.errors import ChronologyError
-from chronology.graphql.execution import PlainFieldExecutionContext
 from chronology.graphql.history import HistoryQuery
 from chronology.graphql.mutations import MUTATIONS, TokenQuery
 from chronology.graphql.read import ReadQuery
+from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.errors import ChronologyError
+from chronology.graphql.runtime.execution import PlainFieldExecutionContext
+from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
 from chronology.graphql.search import SearchQuery
 from chronology.graphql.timeline import TimelineQuery
 from chronology.graphql.types.decision import Decision, Vote
 from chronology.graphql.types.document import Document
 from chronology.graphql.types.event import Event
 from chronology.graphql.types.person import Body, Person
-from chronology.graphql.validation_cache import CachedValidation, ValidQueries
 from chronology.settings import Settings
 
 MAX_DEPTH = 12

@@ -8,8 +8,8 @@ from typing import Annotated
 
 import strawberry
 
-from chronology.graphql.context import Info
-from chronology.graphql.errors import validation
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.errors import validation
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import describe
 from chronology.graphql.types.relation import load_node

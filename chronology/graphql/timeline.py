@@ -12,9 +12,9 @@ import strawberry
 
 from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.graphql.compiled.timeline_items import timeline_items
-from chronology.graphql.context import Info
-from chronology.graphql.errors import validation
-from chronology.graphql.ids import TYPE_OF_KIND, decode_id, encode_id
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.ids import TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.common import DateQualifier, Node
 from chronology.graphql.types.enums import DatePrecision, DocumentKind, EventType, describe
 from chronology.graphql.types.relation import load_node

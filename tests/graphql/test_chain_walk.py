@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from chronology import models
 from chronology.graphql import chain as chain_module
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 

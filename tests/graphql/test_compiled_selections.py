@@ -22,7 +22,7 @@ from chronology.bench.classes import HOPS_GRAPHQL, PAGE_GRAPHQL
 from chronology.graphql import http as graphql_http
 from chronology.graphql import read
 from chronology.graphql.compiled import plans, resolvers
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
 

@@ -15,8 +15,8 @@ from typing import Any
 from chronology.graphql.compiled.plans import cached, enabled
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
-from chronology.graphql.context import Info
-from chronology.graphql.ids import TYPE_OF_KIND, encode_id
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.ids import TYPE_OF_KIND, encode_id
 from chronology.graphql.types.enums import Certainty, RelationType
 
 # (record number, its kind, depth) -> value

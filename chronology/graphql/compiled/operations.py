@@ -44,9 +44,9 @@ from chronology.graphql.compiled.selection import (
     selection_below,
     variables_used,
 )
-from chronology.graphql.context import Context
-from chronology.graphql.errors import ChronologyError, ErrorCode
-from chronology.graphql.validation_cache import ValidQueries
+from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.validation_cache import ValidQueries
 
 logger = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def _typename(below: Selection) -> str:
 
 async def _node(context: Context, asked: Asked) -> RawJSON | None:
     """Answer `node(id:)` as `ReadQuery.node` does, from its compiled plan."""
-    from chronology.graphql.ids import decode_id  # the ids module imports the types, which import this package
+    from chronology.graphql.runtime.ids import decode_id  # the ids module imports the types, which import this package
 
     type_name, pk = decode_id(str(asked.arguments["id"]))
     plan = _plan(asked.compiled.get("node", resolvers.node_plans, asked.below).get(type_name))
@@ -246,8 +246,8 @@ def _plan(plan: Plan | None) -> Plan:
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.pagination import keyset_page, page_request, page_rows
     from chronology.graphql.read import document_criteria, document_keys
+    from chronology.graphql.runtime.pagination import keyset_page, page_request, page_rows
     from chronology.queries.documents import filtered
 
     shown = _fields_of(asked.below, {"nodes"})

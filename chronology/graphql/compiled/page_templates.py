@@ -19,7 +19,7 @@ from sqlalchemy import Dialect
 
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.resolvers import attachment
-from chronology.graphql.pagination import PageRequest, SortKey, cursor_values, page_statement
+from chronology.graphql.runtime.pagination import PageRequest, SortKey, cursor_values, page_statement
 from chronology.queries.documents import DocumentCriteria, filtered
 
 # Cannot be a search phrase a client sends: NUL bytes are refused by PostgreSQL in text.

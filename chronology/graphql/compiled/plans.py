@@ -18,7 +18,7 @@ from sqlalchemy import TextClause, text
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.records import TABLES, Compiler
 from chronology.graphql.compiled.selection import Field, Selection, UnsupportedError, selection_of, variables_used
-from chronology.graphql.context import Context, Info
+from chronology.graphql.runtime.context import Context, Info
 
 T = TypeVar("T")
 MAX_CACHED = 512

@@ -11,8 +11,8 @@ from chronology.graphql.compiled import sql
 from chronology.graphql.compiled.plans import cached, enabled
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
-from chronology.graphql.context import Info
-from chronology.graphql.ids import TYPE_OF_KIND
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.ids import TYPE_OF_KIND
 from chronology.graphql.types.common import DateQualifier
 from chronology.graphql.types.enums import DatePrecision
 from chronology.queries.timeline import ITEM_TYPES, type_order

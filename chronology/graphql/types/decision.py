@@ -8,9 +8,9 @@ import strawberry
 from sqlalchemy import Select, or_, select
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.ids import encode_id
-from chronology.graphql.loaders import columns, many_by, one_by_id, table
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.common import (
     ArchivalReference,
     HistoricalDate,

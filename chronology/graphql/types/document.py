@@ -9,10 +9,10 @@ import strawberry
 from chronology import models
 from chronology.archives.references import CitationStyle as ArchiveStyle
 from chronology.archives.references import ReferenceParseError, parse_reference
-from chronology.graphql.context import Info
-from chronology.graphql.ids import encode_id
-from chronology.graphql.loaders import Joined, many_by, one_by_id, table, then
 from chronology.graphql.references import asks_for
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.loaders import Joined, many_by, one_by_id, table, then
 from chronology.graphql.types.common import (
     ArchivalReference,
     HistoricalDate,

@@ -9,9 +9,9 @@ from sqlalchemy import Select, func, literal, select, union_all
 from strawberry.dataloader import DataLoader
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.loaders import many_by, one_by_id, record_kinds, table
 from chronology.graphql.references import asks_only_id, reference
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.loaders import many_by, one_by_id, record_kinds, table
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import Certainty, RelationType
 

@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import ChronologyError, ErrorCode, forbidden
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode, forbidden
 from chronology.settings import Settings
 
 

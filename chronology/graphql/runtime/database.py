@@ -12,7 +12,7 @@ from sqlalchemy import Dialect, Executable, Row, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from chronology.graphql.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
 
 
 class RequestDatabase:

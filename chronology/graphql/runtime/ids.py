@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 
-from chronology.graphql.errors import validation
+from chronology.graphql.runtime.errors import validation
 
 # The GraphQL type of each record kind.
 TYPE_OF_KIND = {

@@ -10,7 +10,7 @@ from sqlalchemy import Select, Table, select
 from strawberry.dataloader import DataLoader
 
 from chronology import models
-from chronology.graphql.context import Context
+from chronology.graphql.runtime.context import Context
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")

@@ -11,9 +11,9 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from sqlalchemy import Boolean, ColumnElement, Select, Table, bindparam, func, literal_column, select, tuple_
 
-from chronology.graphql.context import Context
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import validation
+from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import validation
 
 T = TypeVar("T")
 MAX_PAGE = 100
