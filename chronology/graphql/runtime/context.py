@@ -9,8 +9,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
+from chronology.graphql.runtime.budget import RecordBudget
 from chronology.graphql.runtime.database import RequestDatabase
-from chronology.graphql.runtime.errors import ChronologyError, ErrorCode, forbidden
+from chronology.graphql.runtime.errors import forbidden
 from chronology.settings import Settings
 
 
@@ -31,23 +32,6 @@ class Actor:
 
     name: str | None
     role: Role | None
-
-
-@dataclass
-class RecordBudget:
-    """How many records one operation may still return."""
-
-    remaining: int
-
-    def spend(self, count: int) -> None:
-        """Take COUNT records from the budget, refusing the operation when it runs out."""
-        self.remaining -= count
-        if self.remaining < 0:
-            raise ChronologyError(
-                ErrorCode.LIMIT,
-                "this operation asks for more records than one request may return; "
-                "ask for fewer (smaller pages, fewer nested lists)",
-            )
 
 
 @dataclass
