@@ -15,7 +15,7 @@ from chronology.graphql.runtime.errors import not_found, validation
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.common import Node
 from chronology.graphql.types.enums import Certainty, RelationType, describe
-from chronology.graphql.types.relation import Provenance, load_node
+from chronology.graphql.types.relation.link import Provenance, load_node
 from chronology.queries.chains import Direction, Walk, walk
 
 MAX_DEPTH = 6

@@ -17,7 +17,7 @@ from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.ids import TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.common import DateQualifier, Node
 from chronology.graphql.types.enums import DatePrecision, DocumentKind, EventType, describe
-from chronology.graphql.types.relation import load_node
+from chronology.graphql.types.relation.link import load_node
 from chronology.queries.histogram import histogram_statement
 from chronology.queries.timeline import (
     ITEM_TYPES,

@@ -41,7 +41,7 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.database import RequestDatabase
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.document import Document
+from chronology.graphql.types.document.record import Document
 
 _documents = table(models.Document)
 _parties = table(models.DocumentParty)

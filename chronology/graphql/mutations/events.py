@@ -32,7 +32,7 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.database import RequestDatabase
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.event import Event
+from chronology.graphql.types.event.record import Event
 
 _events = table(models.Event)
 _participants = table(models.EventParticipant)

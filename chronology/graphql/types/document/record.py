@@ -28,7 +28,7 @@ from chronology.graphql.types.enums import (
     DocumentKind,
     PartyRole,
 )
-from chronology.graphql.types.person import Body, Person
+from chronology.graphql.types.person.record import Body, Person
 from chronology.queries.document_parts import (
     annotations_query,
     copies_query,
@@ -38,8 +38,8 @@ from chronology.queries.document_parts import (
 )
 
 if TYPE_CHECKING:
-    from chronology.graphql.types.decision import Decision, Vote
-    from chronology.graphql.types.relation import Relation, RelationCount
+    from chronology.graphql.types.decision.record import Decision, Vote
+    from chronology.graphql.types.relation.link import Relation, RelationCount
 
 _parties = table(models.DocumentParty)
 _copies = table(models.Copy)
@@ -250,24 +250,24 @@ class Document(Node):
     @strawberry.field(description="Links from this document to other records.")
     async def relations_out(
         self, info: Info
-    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation")]]:
-        from chronology.graphql.types.relation import relations_from
+    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
+        from chronology.graphql.types.relation.link import relations_from
 
         return await relations_from(info, self.pk)
 
     @strawberry.field(description="Links from other records to this document.")
     async def relations_in(
         self, info: Info
-    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation")]]:
-        from chronology.graphql.types.relation import relations_to
+    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
+        from chronology.graphql.types.relation.link import relations_to
 
         return await relations_to(info, self.pk)
 
     @strawberry.field(description="How many links start and end at this document (cheaper than listing them).")
     def relation_count(
         self, info: Info
-    ) -> Annotated[RelationCount, strawberry.lazy("chronology.graphql.types.relation")]:
-        from chronology.graphql.types.relation import relation_counts
+    ) -> Annotated[RelationCount, strawberry.lazy("chronology.graphql.types.relation.link")]:
+        from chronology.graphql.types.relation.link import relation_counts
 
         count: RelationCount = then(relation_counts(info), self.pk, lambda found: found)
         return count
@@ -275,14 +275,16 @@ class Document(Node):
     @strawberry.field(description="Decisions this document proposed or led to.")
     async def decisions(
         self, info: Info
-    ) -> list[Annotated[Decision, strawberry.lazy("chronology.graphql.types.decision")]]:
-        from chronology.graphql.types.decision import decisions_of_document
+    ) -> list[Annotated[Decision, strawberry.lazy("chronology.graphql.types.decision.record")]]:
+        from chronology.graphql.types.decision.record import decisions_of_document
 
         return await decisions_of_document(info, self.pk)
 
     @strawberry.field(description="Votes recorded on this document (cipher marks, a member's telegram).")
-    async def votes(self, info: Info) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
-        from chronology.graphql.types.decision import votes_in_document
+    async def votes(
+        self, info: Info
+    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.record")]]:
+        from chronology.graphql.types.decision.record import votes_in_document
 
         return await votes_in_document(info, self.pk)
 
@@ -353,7 +355,7 @@ async def prefetch_parts(info: Info, documents: list[int]) -> None:
     Then the documents' own resolvers answer from the loaders at once, rather than one
     coroutine per document and list.
     """
-    from chronology.graphql.types.relation import relation_counts
+    from chronology.graphql.types.relation.link import relation_counts
 
     if not documents:
         return

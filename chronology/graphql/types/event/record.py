@@ -13,11 +13,11 @@ from chronology.graphql.runtime.ids import encode_id
 from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.common import HistoricalDate, Node, historical_date
 from chronology.graphql.types.enums import EventType
-from chronology.graphql.types.person import Person
+from chronology.graphql.types.person.record import Person
 
 if TYPE_CHECKING:
-    from chronology.graphql.types.document import Document
-    from chronology.graphql.types.relation import Relation
+    from chronology.graphql.types.document.record import Document
+    from chronology.graphql.types.relation.link import Relation
 
 _events = table(models.Event)
 _participants = table(models.EventParticipant)
@@ -67,8 +67,8 @@ class Event(Node):
     @strawberry.field(description="Documents linked to the event (part of it, or about it).")
     async def documents(
         self, info: Info
-    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document")]]:
-        from chronology.graphql.types.document import Document
+    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
+        from chronology.graphql.types.document.record import Document
 
         def query() -> Select[Any]:
             return (
@@ -83,8 +83,8 @@ class Event(Node):
     @strawberry.field(description="Every link to or from the event.")
     async def relations(
         self, info: Info
-    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation")]]:
-        from chronology.graphql.types.relation import relations_from, relations_to
+    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
+        from chronology.graphql.types.relation.link import relations_from, relations_to
 
         return [*await relations_from(info, self.pk), *await relations_to(info, self.pk)]
 

@@ -15,9 +15,9 @@ from chronology.graphql.types.common import HistoricalDate, Node, date_from_edtf
 from chronology.graphql.types.enums import BodyKind, MembershipRole, NameVariantKind, PartyRole
 
 if TYPE_CHECKING:
-    from chronology.graphql.types.decision import Vote
-    from chronology.graphql.types.document import DocumentParty
-    from chronology.graphql.types.event import EventParticipation
+    from chronology.graphql.types.decision.record import Vote
+    from chronology.graphql.types.document.record import DocumentParty
+    from chronology.graphql.types.event.record import EventParticipation
 
 _variants = table(models.NameVariant)
 _memberships = table(models.Membership)
@@ -77,22 +77,24 @@ class Person(Node):
         self,
         info: Info,
         role: Annotated[PartyRole | None, strawberry.argument(description="Only this role.")] = None,
-    ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document")]]:
-        from chronology.graphql.types.document import parties_of_person
+    ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document.record")]]:
+        from chronology.graphql.types.document.record import parties_of_person
 
         return await parties_of_person(info, self.pk, role)
 
     @strawberry.field(description="The person's recorded votes.")
-    async def votes(self, info: Info) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision")]]:
-        from chronology.graphql.types.decision import votes_of_person
+    async def votes(
+        self, info: Info
+    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.record")]]:
+        from chronology.graphql.types.decision.record import votes_of_person
 
         return await votes_of_person(info, self.pk)
 
     @strawberry.field(description="Events the person took part in.")
     async def events(
         self, info: Info
-    ) -> list[Annotated[EventParticipation, strawberry.lazy("chronology.graphql.types.event")]]:
-        from chronology.graphql.types.event import events_of_person
+    ) -> list[Annotated[EventParticipation, strawberry.lazy("chronology.graphql.types.event.record")]]:
+        from chronology.graphql.types.event.record import events_of_person
 
         return await events_of_person(info, self.pk)
 

@@ -24,11 +24,11 @@ from chronology.graphql.types.enums import (
     VotePosition,
     VoteRecordedIn,
 )
-from chronology.graphql.types.person import Body, Person
+from chronology.graphql.types.person.record import Body, Person
 
 if TYPE_CHECKING:
-    from chronology.graphql.types.document import Document
-    from chronology.graphql.types.relation import Relation
+    from chronology.graphql.types.document.record import Document
+    from chronology.graphql.types.relation.link import Relation
 
 _votes = table(models.Vote)
 _decisions = table(models.Decision)
@@ -64,8 +64,8 @@ class Vote(Node):
     @strawberry.field(description="The document in which the vote is recorded.")
     async def source_document(
         self, info: Info
-    ) -> Annotated[Document, strawberry.lazy("chronology.graphql.types.document")] | None:
-        from chronology.graphql.types.document import Document
+    ) -> Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")] | None:
+        from chronology.graphql.types.document.record import Document
 
         if self.source_document_pk is None:
             return None
@@ -162,20 +162,20 @@ class Decision(Node):
     @strawberry.field(description="Documents that proposed the decision or raised its question.")
     async def proposed_by(
         self, info: Info
-    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document")]]:
+    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
         return await _linked_documents(info, self.pk, incoming=True, types=("proposes", "decided_by"))
 
     @strawberry.field(description="The decrees or resolutions the decision was formalised as.")
     async def formalised_as(
         self, info: Info
-    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document")]]:
+    ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
         return await _linked_documents(info, self.pk, incoming=False, types=("formalised_as",))
 
     @strawberry.field(description="Every link to or from the decision.")
     async def relations(
         self, info: Info
-    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation")]]:
-        from chronology.graphql.types.relation import relations_from, relations_to
+    ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
+        from chronology.graphql.types.relation.link import relations_from, relations_to
 
         return [*await relations_from(info, self.pk), *await relations_to(info, self.pk)]
 
@@ -208,7 +208,7 @@ def _votes_by_decision(info: Info) -> Any:
 
 
 async def _linked_documents(info: Info, decision_pk: int, *, incoming: bool, types: tuple[str, ...]) -> list[Document]:
-    from chronology.graphql.types.document import Document
+    from chronology.graphql.types.document.record import Document
 
     near, far = (
         (_relations.c.target_id, _relations.c.source_id)

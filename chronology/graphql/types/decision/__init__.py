@@ -1,0 +1,1 @@
+"""Decisions, the votes on them, and the tallies where no names survive."""

@@ -1,0 +1,1 @@
+"""Typed, sourced links between records."""
