@@ -15,7 +15,7 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.runtime.loaders import table
 from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
-from chronology.graphql.types.enums import describe
+from chronology.graphql.types.describe import describe
 
 _audit = table(models.AuditEntry)
 

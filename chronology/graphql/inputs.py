@@ -7,15 +7,11 @@ from enum import Enum
 
 import strawberry
 
-from chronology.graphql.types.enums import (
-    DateMatch,
-    DecisionOutcome,
-    DecisionProcedure,
-    DocumentKind,
-    EventType,
-    PartyRole,
-    describe,
-)
+from chronology.graphql.types.date.vocabulary import DateMatch
+from chronology.graphql.types.decision.vocabulary import DecisionOutcome, DecisionProcedure
+from chronology.graphql.types.describe import describe
+from chronology.graphql.types.document.vocabulary import DocumentKind, PartyRole
+from chronology.graphql.types.event.vocabulary import EventType
 
 
 @strawberry.input(description="A window of time and how a fuzzy date must meet it.")

@@ -25,10 +25,10 @@ from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.runtime.loaders import columns, one_by_id
 from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
-from chronology.graphql.types.common import Node
 from chronology.graphql.types.decision.record import Decision
 from chronology.graphql.types.document.record import Document, prefetch_parts
 from chronology.graphql.types.event.record import Event
+from chronology.graphql.types.node.interface import Node
 from chronology.graphql.types.person.record import Body, Person
 from chronology.graphql.types.relation.link import load_node
 from chronology.queries.documents import DocumentCriteria, filtered, relevance

@@ -11,7 +11,7 @@ from typing import Any
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
 from chronology.graphql.runtime.context import Info
-from chronology.graphql.types.common import Node
+from chronology.graphql.types.node.interface import Node
 
 _ID_ONLY = frozenset({"id", "__typename"})
 

@@ -15,8 +15,11 @@ from chronology.graphql.compiled.timeline_items import timeline_items
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.ids import TYPE_OF_KIND, decode_id, encode_id
-from chronology.graphql.types.common import DateQualifier, Node
-from chronology.graphql.types.enums import DatePrecision, DocumentKind, EventType, describe
+from chronology.graphql.types.date.vocabulary import DatePrecision, DateQualifier
+from chronology.graphql.types.describe import describe
+from chronology.graphql.types.document.vocabulary import DocumentKind
+from chronology.graphql.types.event.vocabulary import EventType
+from chronology.graphql.types.node.interface import Node
 from chronology.graphql.types.relation.link import load_node
 from chronology.queries.histogram import histogram_statement
 from chronology.queries.timeline import (

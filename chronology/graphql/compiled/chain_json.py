@@ -17,7 +17,7 @@ from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import TYPE_OF_KIND, encode_id
-from chronology.graphql.types.enums import Certainty, RelationType
+from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 
 # (record number, its kind, depth) -> value
 NodeValue = Callable[[int, str, int], Any]

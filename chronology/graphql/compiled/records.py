@@ -17,19 +17,12 @@ from dataclasses import dataclass
 
 from chronology.graphql.compiled import sql
 from chronology.graphql.compiled.selection import Field, UnsupportedError
-from chronology.graphql.types.common import DateQualifier
-from chronology.graphql.types.enums import (
-    BodyKind,
-    Certainty,
-    CopyForm,
-    DatePrecision,
-    DecisionOutcome,
-    DecisionProcedure,
-    DocumentKind,
-    EventType,
-    PartyRole,
-    RelationType,
-)
+from chronology.graphql.types.date.vocabulary import DatePrecision, DateQualifier
+from chronology.graphql.types.decision.vocabulary import DecisionOutcome, DecisionProcedure
+from chronology.graphql.types.document.vocabulary import CopyForm, DocumentKind, PartyRole
+from chronology.graphql.types.event.vocabulary import EventType
+from chronology.graphql.types.person.vocabulary import BodyKind
+from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import TYPE_OF_KIND
-from chronology.graphql.types.common import DateQualifier
-from chronology.graphql.types.enums import DatePrecision
+from chronology.graphql.types.date.vocabulary import DatePrecision, DateQualifier
 from chronology.queries.timeline import ITEM_TYPES, type_order
 
 _ALIAS = "t"  # the window statement as a subquery: its columns are type, id, label, date_*, kind, lane

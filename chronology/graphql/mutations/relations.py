@@ -15,8 +15,8 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.database import RequestDatabase
 from chronology.graphql.runtime.errors import conflict, not_found, validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.enums import RelationType
 from chronology.graphql.types.relation.link import Relation
+from chronology.graphql.types.relation.vocabulary import RelationType
 
 _relations = table(models.Relation)
 _publications = table(models.Publication)

@@ -15,7 +15,7 @@ from chronology.graphql.mutations.common import unit_of_work
 from chronology.graphql.runtime.context import Info, Role
 from chronology.graphql.runtime.errors import conflict, not_found, validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.enums import describe
+from chronology.graphql.types.describe import describe
 from chronology.services.tokens import IssuedToken, create_token, revoke_token
 
 _tokens = table(models.ApiToken)

@@ -11,19 +11,15 @@ from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
 from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
-from chronology.graphql.types.common import (
-    ArchivalReference,
-    HistoricalDate,
-    Node,
-    archival_reference,
-    historical_date,
-)
-from chronology.graphql.types.enums import (
+from chronology.graphql.types.archival import ArchivalReference, archival_reference
+from chronology.graphql.types.date.historical import HistoricalDate, historical_date
+from chronology.graphql.types.decision.vocabulary import (
     DecisionOutcome,
     DecisionProcedure,
     VotePosition,
     VoteRecordedIn,
 )
+from chronology.graphql.types.node.interface import Node
 from chronology.graphql.types.person.record import Body, Person
 
 if TYPE_CHECKING:

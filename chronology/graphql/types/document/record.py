@@ -13,21 +13,10 @@ from chronology.graphql.references import asks_for
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
 from chronology.graphql.runtime.loaders import Joined, many_by, one_by_id, table, then
-from chronology.graphql.types.common import (
-    ArchivalReference,
-    HistoricalDate,
-    Node,
-    archival_reference,
-    date_from_edtf,
-    historical_date,
-)
-from chronology.graphql.types.enums import (
-    AnnotationKind,
-    CitationStyle,
-    CopyForm,
-    DocumentKind,
-    PartyRole,
-)
+from chronology.graphql.types.archival import ArchivalReference, CitationStyle, archival_reference
+from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf, historical_date
+from chronology.graphql.types.document.vocabulary import AnnotationKind, CopyForm, DocumentKind, PartyRole
+from chronology.graphql.types.node.interface import Node
 from chronology.graphql.types.person.record import Body, Person
 from chronology.queries.document_parts import (
     annotations_query,

@@ -11,8 +11,9 @@ from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
 from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
-from chronology.graphql.types.common import HistoricalDate, Node, historical_date
-from chronology.graphql.types.enums import EventType
+from chronology.graphql.types.date.historical import HistoricalDate, historical_date
+from chronology.graphql.types.event.vocabulary import EventType
+from chronology.graphql.types.node.interface import Node
 from chronology.graphql.types.person.record import Person
 
 if TYPE_CHECKING:

@@ -11,8 +11,10 @@ from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
 from chronology.graphql.runtime.loaders import many_by, one_by_id, table
-from chronology.graphql.types.common import HistoricalDate, Node, date_from_edtf, historical_date
-from chronology.graphql.types.enums import BodyKind, MembershipRole, NameVariantKind, PartyRole
+from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf, historical_date
+from chronology.graphql.types.document.vocabulary import PartyRole
+from chronology.graphql.types.node.interface import Node
+from chronology.graphql.types.person.vocabulary import BodyKind, MembershipRole, NameVariantKind
 
 if TYPE_CHECKING:
     from chronology.graphql.types.decision.record import Vote

@@ -12,8 +12,8 @@ from chronology import models
 from chronology.graphql.references import asks_only_id, reference
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.loaders import many_by, one_by_id, record_kinds, table
-from chronology.graphql.types.common import Node
-from chronology.graphql.types.enums import Certainty, RelationType
+from chronology.graphql.types.node.interface import Node
+from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 
 _relations = table(models.Relation)
 _publications = table(models.Publication)

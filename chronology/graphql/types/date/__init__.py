@@ -1,0 +1,1 @@
+"""Historical dates as GraphQL types: fuzzy dates, their vocabularies, and their SQL."""
