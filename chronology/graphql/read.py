@@ -26,10 +26,12 @@ from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.runtime.loaders import columns, one_by_id
 from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
 from chronology.graphql.types.decision.record import Decision
-from chronology.graphql.types.document.record import Document, prefetch_parts
+from chronology.graphql.types.document.parts import prefetch_parts
+from chronology.graphql.types.document.record import Document
 from chronology.graphql.types.event.record import Event
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.person.record import Body, Person
+from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.record import Person
 from chronology.graphql.types.relation.link import load_node
 from chronology.queries.documents import DocumentCriteria, filtered, relevance
 from chronology.queries.persons import person_matches

@@ -86,10 +86,12 @@ def asks_only_id(info: Info, *path: str) -> bool:
 
 def reference(kind: str, pk: int) -> Node:
     """Return the record of KIND numbered PK as its GraphQL type, holding nothing but its number."""
-    from chronology.graphql.types.decision.record import Decision, Vote
+    from chronology.graphql.types.decision.record import Decision
+    from chronology.graphql.types.decision.vote import Vote
     from chronology.graphql.types.document.record import Document
     from chronology.graphql.types.event.record import Event
-    from chronology.graphql.types.person.record import Body, Person
+    from chronology.graphql.types.person.body import Body
+    from chronology.graphql.types.person.record import Person
 
     types: dict[str, type[Node]] = {
         "person": Person,

@@ -26,10 +26,12 @@ from chronology.graphql.runtime.execution import PlainFieldExecutionContext
 from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
 from chronology.graphql.search import SearchQuery
 from chronology.graphql.timeline import TimelineQuery
-from chronology.graphql.types.decision.record import Decision, Vote
+from chronology.graphql.types.decision.record import Decision
+from chronology.graphql.types.decision.vote import Vote
 from chronology.graphql.types.document.record import Document
 from chronology.graphql.types.event.record import Event
-from chronology.graphql.types.person.record import Body, Person
+from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.record import Person
 from chronology.settings import Settings
 
 MAX_DEPTH = 12

@@ -36,7 +36,8 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.database import RequestDatabase
 from chronology.graphql.runtime.errors import conflict, validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.decision.record import Decision, Vote
+from chronology.graphql.types.decision.record import Decision
+from chronology.graphql.types.decision.vote import Vote
 
 _decisions = table(models.Decision)
 _votes = table(models.Vote)

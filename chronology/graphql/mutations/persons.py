@@ -35,7 +35,8 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.database import RequestDatabase
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.loaders import table
-from chronology.graphql.types.person.record import Body, Person
+from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.record import Person
 
 _persons = table(models.Person)
 _variants = table(models.NameVariant)

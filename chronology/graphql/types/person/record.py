@@ -1,4 +1,4 @@
-"""People and bodies, with the names the sources give them and their memberships."""
+"""The Person record type: one historical person, the forms of their name, and what they took part in."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from sqlalchemy import Select, select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
-from chronology.graphql.runtime.loaders import many_by, one_by_id, table
-from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf, historical_date
+from chronology.graphql.runtime.loaders import many_by, table
+from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf
 from chronology.graphql.types.document.vocabulary import PartyRole
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.person.vocabulary import BodyKind, MembershipRole, NameVariantKind
+from chronology.graphql.types.person.vocabulary import NameVariantKind
 
 if TYPE_CHECKING:
-    from chronology.graphql.types.decision.record import Vote
-    from chronology.graphql.types.document.record import DocumentParty
+    from chronology.graphql.types.decision.vote import Vote
+    from chronology.graphql.types.document.parts import DocumentParty
     from chronology.graphql.types.event.record import EventParticipation
+    from chronology.graphql.types.person.body import Membership
 
 _variants = table(models.NameVariant)
 _memberships = table(models.Membership)
@@ -65,7 +66,11 @@ class Person(Node):
         return [NameVariant(name=r.name, kind=NameVariantKind(r.kind), note=r.note) for r in rows]
 
     @strawberry.field(description="The person's places in bodies over time.")
-    async def memberships(self, info: Info) -> list[Membership]:
+    async def memberships(
+        self, info: Info
+    ) -> list[Annotated[Membership, strawberry.lazy("chronology.graphql.types.person.body")]]:
+        from chronology.graphql.types.person.body import Membership
+
         def query() -> Select[Any]:
             return select(_memberships, _memberships.c.person_id.label("_group")).order_by(
                 _memberships.c.person_id, _memberships.c.date_lower
@@ -79,16 +84,16 @@ class Person(Node):
         self,
         info: Info,
         role: Annotated[PartyRole | None, strawberry.argument(description="Only this role.")] = None,
-    ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document.record")]]:
-        from chronology.graphql.types.document.record import parties_of_person
+    ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document.parts")]]:
+        from chronology.graphql.types.document.parts import parties_of_person
 
         return await parties_of_person(info, self.pk, role)
 
     @strawberry.field(description="The person's recorded votes.")
     async def votes(
         self, info: Info
-    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.record")]]:
-        from chronology.graphql.types.decision.record import votes_of_person
+    ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.vote")]]:
+        from chronology.graphql.types.decision.vote import votes_of_person
 
         return await votes_of_person(info, self.pk)
 
@@ -120,75 +125,3 @@ class Person(Node):
 
 def _life_date(row: Any, prefix: str) -> HistoricalDate | None:
     return date_from_edtf(row._mapping[f"{prefix}_edtf"])
-
-
-@strawberry.type(description="A party or state body: the Politburo, a commissariat, a regional committee.")
-class Body(Node):
-    pk: strawberry.Private[int]
-    name: str = strawberry.field(description="The body's name in English.")
-    short_name: str | None = strawberry.field(description="The usual abbreviation: PB, SNK, NKVD.")
-    kind: BodyKind = strawberry.field(description="Where the body sits.")
-    variants: list[str] = strawberry.field(description="Other names the sources use.")
-    description: str | None = strawberry.field(description="What the body was.")
-    needs_review: bool = strawberry.field(
-        description="Created by an import from a name outside the authority list (e.g. a newspaper): check it."
-    )
-    version: int = strawberry.field(description="The record's version.")
-
-    @strawberry.field(description="The body's global id.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_id("Body", self.pk))
-
-    @strawberry.field(description="Who sat on the body, when, and in what role.")
-    async def members(self, info: Info) -> list[Membership]:
-        def query() -> Select[Any]:
-            return select(_memberships, _memberships.c.body_id.label("_group")).order_by(
-                _memberships.c.body_id, _memberships.c.date_lower
-            )
-
-        rows = await many_by(info.context, "members", query, _memberships.c.body_id).load(self.pk)
-        return [Membership.from_row(r) for r in rows]
-
-    @classmethod
-    def from_row(cls, row: Any) -> Body:
-        """Build from a bodies row."""
-        return cls(
-            pk=row.id,
-            name=row.name,
-            short_name=row.short_name,
-            kind=BodyKind(row.kind),
-            variants=list(row.variants or []),
-            description=row.description,
-            needs_review=row.needs_review,
-            version=row.version,
-        )
-
-
-@strawberry.type(description="A person's place in a body over a (fuzzy) period.")
-class Membership:
-    person_pk: strawberry.Private[int]
-    body_pk: strawberry.Private[int]
-    role: MembershipRole = strawberry.field(description="Member, candidate, secretary or chair.")
-    period: HistoricalDate | None = strawberry.field(description="When, as far as it is known.")
-    source: str | None = strawberry.field(description="Where the membership is stated.")
-    note: str | None = strawberry.field(description="Anything doubtful about it.")
-
-    @strawberry.field(description="The member.")
-    async def person(self, info: Info) -> Person:
-        return Person.from_row(await one_by_id(info.context, table(models.Person)).load(self.person_pk))
-
-    @strawberry.field(description="The body.")
-    async def body(self, info: Info) -> Body:
-        return Body.from_row(await one_by_id(info.context, table(models.Body)).load(self.body_pk))
-
-    @classmethod
-    def from_row(cls, row: Any) -> Membership:
-        """Build from a memberships row."""
-        return cls(
-            person_pk=row.person_id,
-            body_pk=row.body_id,
-            role=MembershipRole(row.role),
-            period=historical_date(row),
-            source=row.source,
-            note=row.note,
-        )

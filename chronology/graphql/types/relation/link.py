@@ -31,10 +31,12 @@ _TABLES = {
 
 async def load_node(info: Info, pk: int, kind: str | None = None) -> Node | None:
     """Load any record by its global number as its GraphQL type."""
-    from chronology.graphql.types.decision.record import Decision, Vote
+    from chronology.graphql.types.decision.record import Decision
+    from chronology.graphql.types.decision.vote import Vote
     from chronology.graphql.types.document.record import Document
     from chronology.graphql.types.event.record import Event
-    from chronology.graphql.types.person.record import Body, Person
+    from chronology.graphql.types.person.body import Body
+    from chronology.graphql.types.person.record import Person
 
     kind = kind or await record_kinds(info.context).load(pk)
     if kind is None:
