@@ -1,4 +1,4 @@
-"""Archival references as GraphQL types: where a document or decision is kept, and how to cite it."""
+"""Archival references as a GraphQL type: where a document or decision is kept, how to cite it, and its SQL."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import strawberry
 
 from chronology.archives.references import CitationStyle as ArchiveStyle
 from chronology.archives.references import ReferenceParseError, parse_reference
+from chronology.graphql.compiled import sql
+from chronology.graphql.compiled.fields import Scalar, column, scalar
+from chronology.graphql.compiled.selection import Field
 from chronology.graphql.types.describe import describe
 
 
@@ -71,3 +74,29 @@ def archival_reference(row: Any, prefix: str = "") -> ArchivalReference:
         note=get("note"),
         confidence=get("confidence"),
     )
+
+
+# ArchivalReference's fields as SQL over an archival_references row, as the ordinary resolvers give them.
+_COLUMNS: dict[str, Scalar] = {
+    name: column(name_in_table)
+    for name, name_in_table in (
+        ("repository", "repository"),
+        ("repositoryAsPrinted", "repository_as_printed"),
+        ("fond", "fond"),
+        ("opis", "opis"),
+        ("delo", "delo"),
+        ("folios", "folios"),
+        ("verbatim", "verbatim"),
+        ("normalised", "normalised"),
+        ("doubtful", "doubtful"),
+        ("note", "note"),
+    )
+}
+
+
+def archival_reference_json(reference: str, field: Field) -> str:
+    """Return SQL for the JSON of the ArchivalReference in the archival_references row REFERENCE."""
+    columns = {name: build(reference) for name, build in _COLUMNS.items()}
+    columns["__typename"] = sql.string("ArchivalReference")
+    members = [(asked.key, scalar(columns, "ArchivalReference", asked)) for asked in field.only("ArchivalReference")]
+    return sql.json_object(members)

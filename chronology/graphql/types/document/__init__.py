@@ -1,1 +1,1 @@
-"""Documents and what hangs off them: parties, copies, editions, annotations."""
+"""Documents and what hangs off them (parties, copies, editions, annotations), answered field by field or as SQL."""

@@ -1,1 +1,1 @@
-"""People and bodies, with the names the sources give them and their memberships."""
+"""People and bodies, the names the sources give them and their memberships; field by field or as SQL."""
