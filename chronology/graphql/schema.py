@@ -19,18 +19,22 @@ from chronology.graphql.chain import ChainQuery
 from chronology.graphql.compiled.operations import Shortcuts
 from chronology.graphql.history import HistoryQuery
 from chronology.graphql.mutations import MUTATIONS, TokenQuery
-from chronology.graphql.read import ReadQuery
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.execution import PlainFieldExecutionContext
 from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
 from chronology.graphql.search import SearchQuery
 from chronology.graphql.timeline import TimelineQuery
+from chronology.graphql.types.decision.query import DecisionQuery
 from chronology.graphql.types.decision.record import Decision
 from chronology.graphql.types.decision.vote import Vote
+from chronology.graphql.types.document.query import DocumentQuery
 from chronology.graphql.types.document.record import Document
+from chronology.graphql.types.event.query import EventQuery
 from chronology.graphql.types.event.record import Event
+from chronology.graphql.types.node.query import NodeQuery
 from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.query import PersonQuery
 from chronology.graphql.types.person.record import Person
 from chronology.settings import Settings
 
@@ -40,7 +44,11 @@ MAX_TOKENS = 5_000
 MAX_CACHED_QUERIES = 256
 
 QUERY_PARTS: list[type[Any]] = [
-    ReadQuery,
+    NodeQuery,
+    DocumentQuery,
+    PersonQuery,
+    DecisionQuery,
+    EventQuery,
     ChainQuery,
     SearchQuery,
     TimelineQuery,

@@ -226,7 +226,7 @@ def _typename(below: Selection) -> str:
 
 
 async def _node(context: Context, asked: Asked) -> RawJSON | None:
-    """Answer `node(id:)` as `ReadQuery.node` does, from its compiled plan."""
+    """Answer `node(id:)` as `NodeQuery.node` does, from its compiled plan."""
     from chronology.graphql.runtime.ids import decode_id  # the ids module imports the types, which import this package
 
     type_name, pk = decode_id(str(asked.arguments["id"]))
@@ -245,9 +245,9 @@ def _plan(plan: Plan | None) -> Plan:
 
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
-    """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.read import document_criteria, document_keys
+    """Answer `documents { nodes }` as `DocumentQuery.documents` does, from its page's compiled SQL."""
     from chronology.graphql.runtime.pagination import keyset_page, page_request, page_rows
+    from chronology.graphql.types.document.filter import document_criteria, document_keys
     from chronology.queries.documents import filtered
 
     shown = _fields_of(asked.below, {"nodes"})

@@ -63,7 +63,7 @@ def page_template(
 def _compile(
     dialect: Dialect, shaped: DocumentCriteria, order_by: Any, request: PageRequest, plan: Plan
 ) -> PageTemplate | None:
-    from chronology.graphql.read import document_keys  # the resolvers' module imports this package
+    from chronology.graphql.types.document.filter import document_keys  # the resolvers' module imports this package
 
     keys, descending = document_keys(shaped, order_by)
     statement = page_statement(

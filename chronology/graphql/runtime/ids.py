@@ -37,3 +37,8 @@ def decode_id(global_id: str, *, field: str = "id", expect: str | None = None) -
     if expect is not None and type_name != expect:
         raise validation(f"{global_id!r} is a {type_name} id, not a {expect} id", field=field)
     return type_name, value
+
+
+def number_of(global_id: str | None, *, expect: str, field: str) -> int | None:
+    """Return the number of an optional global id of the type EXPECT (None when it is absent)."""
+    return None if global_id is None else decode_id(str(global_id), field=field, expect=expect)[1]

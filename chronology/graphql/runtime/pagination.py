@@ -6,7 +6,7 @@ import base64
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 from sqlalchemy import Boolean, ColumnElement, Select, Table, bindparam, func, literal_column, select, tuple_
@@ -18,6 +18,13 @@ from chronology.graphql.runtime.errors import validation
 T = TypeVar("T")
 MAX_PAGE = 100
 DEFAULT_PAGE = 20
+
+
+# The four Relay arguments of a paged list, as its root field declares them.
+First = Annotated[int | None, strawberry.argument(description="Page size from the start (≤ 100).")]
+After = Annotated[str | None, strawberry.argument(description="Continue after this cursor.")]
+Last = Annotated[int | None, strawberry.argument(description="Page size from the end (≤ 100).")]
+Before = Annotated[str | None, strawberry.argument(description="Continue before this cursor.")]
 
 
 @strawberry.type(description="Where a page sits in the whole list.")

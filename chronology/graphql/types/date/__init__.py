@@ -1,1 +1,1 @@
-"""Historical dates as GraphQL types: fuzzy dates, their vocabularies, and their SQL."""
+"""Historical dates as GraphQL types: fuzzy dates, their vocabularies, their SQL, and windows of time."""

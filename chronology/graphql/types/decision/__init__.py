@@ -1,1 +1,1 @@
-"""Decisions, the votes on them, and the tallies where no names survive; answered field by field or as SQL."""
+"""Decisions, the votes on them and their tallies: their types, their SQL and their list."""

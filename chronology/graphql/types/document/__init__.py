@@ -1,1 +1,1 @@
-"""Documents and what hangs off them (parties, copies, editions, annotations), answered field by field or as SQL."""
+"""Documents and what hangs off them (parties, copies, editions, annotations): their type, SQL, filter and list."""

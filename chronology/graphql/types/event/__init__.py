@@ -1,1 +1,1 @@
-"""Events (trials, plenums, arrests, journeys) and who took part; answered field by field or as SQL."""
+"""Events (trials, plenums, arrests, journeys) and who took part: their type, their SQL and their list."""

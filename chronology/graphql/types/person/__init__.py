@@ -1,1 +1,1 @@
-"""People and bodies, the names the sources give them and their memberships; field by field or as SQL."""
+"""People and bodies, the names the sources give them and their memberships: types, SQL and lists."""
