@@ -15,16 +15,13 @@ from strawberry.types import ExecutionResult
 from strawberry.types.base import get_object_definition
 from strawberry.types.graphql import OperationType
 
-from chronology.graphql.chain import ChainQuery
 from chronology.graphql.compiled.operations import Shortcuts
-from chronology.graphql.history import HistoryQuery
 from chronology.graphql.mutations import MUTATIONS, TokenQuery
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.execution import PlainFieldExecutionContext
 from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
-from chronology.graphql.search import SearchQuery
-from chronology.graphql.timeline import TimelineQuery
+from chronology.graphql.types.chain.query import ChainQuery
 from chronology.graphql.types.decision.query import DecisionQuery
 from chronology.graphql.types.decision.record import Decision
 from chronology.graphql.types.decision.vote import Vote
@@ -32,10 +29,14 @@ from chronology.graphql.types.document.query import DocumentQuery
 from chronology.graphql.types.document.record import Document
 from chronology.graphql.types.event.query import EventQuery
 from chronology.graphql.types.event.record import Event
+from chronology.graphql.types.history import HistoryQuery
 from chronology.graphql.types.node.query import NodeQuery
 from chronology.graphql.types.person.body import Body
 from chronology.graphql.types.person.query import PersonQuery
 from chronology.graphql.types.person.record import Person
+from chronology.graphql.types.search import SearchQuery
+from chronology.graphql.types.timeline.histogram import HistogramQuery
+from chronology.graphql.types.timeline.query import TimelineQuery
 from chronology.settings import Settings
 
 MAX_DEPTH = 12
@@ -52,6 +53,7 @@ QUERY_PARTS: list[type[Any]] = [
     ChainQuery,
     SearchQuery,
     TimelineQuery,
+    HistogramQuery,
     HistoryQuery,
     TokenQuery,
 ]

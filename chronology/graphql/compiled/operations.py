@@ -2,7 +2,7 @@
 
 A client sends the same operation again and again with new variables: the next telegram's
 chain, another search term, another id. When its one root field is `node`, `documents` or
-`chain` and everything it asks below can be compiled (see `plans`, `resolvers`, `chain_json`),
+`chain` and everything it asks below can be compiled (see `plans`, `resolvers`, `types/chain/compiled`),
 the response is that statement's JSON: graphql-core's execution (a resolver call, argument
 conversion and type resolution per field) would only pass it through. Such operations are
 answered here from the parsed text, the coerced variables and the same query builders the
@@ -33,7 +33,6 @@ from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
 
 from chronology.graphql.compiled import plans, resolvers
-from chronology.graphql.compiled.chain_json import ChainWriters, write_edges, write_nodes
 from chronology.graphql.compiled.page_templates import page_template
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.raw import RawJSON
@@ -47,6 +46,7 @@ from chronology.graphql.compiled.selection import (
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
 from chronology.graphql.runtime.validation_cache import ValidQueries
+from chronology.graphql.types.chain.compiled import ChainWriters, write_edges, write_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -281,7 +281,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
 
 async def _chain(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `chain` as `ChainQuery.chain` does when its lists are written directly."""
-    from chronology.graphql.chain import chain_walk
+    from chronology.graphql.types.chain.query import chain_walk
 
     shown = _fields_of(asked.below, {"truncated", "nodes", "edges"})
     writers = asked.compiled.get("chain", ChainWriters, asked.below)
