@@ -73,7 +73,7 @@ class Compiler:
             fields = field.only(type_name)
             when = f"WHEN {sql.literal(KIND_OF_TYPE[type_name])} THEN"
             if all(f.name in {"id", "__typename"} and not f.arguments for f in fields):
-                # Its id alone: answered from the number, as `references.reference` does.
+                # Its id alone: answered from the number, as `types.node.loading.reference` does.
                 members = [
                     (f.key, sql.global_id(type_name, id_sql) if f.name == "id" else sql.string(type_name))
                     for f in fields

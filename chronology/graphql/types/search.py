@@ -12,7 +12,7 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.types.describe import describe
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.relation.link import load_node
+from chronology.graphql.types.node.loading import load_node
 from chronology.queries.cross_search import search_statement
 
 MAX_HITS = 100

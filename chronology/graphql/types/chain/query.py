@@ -8,14 +8,15 @@ from typing import Annotated
 
 import strawberry
 
-from chronology.graphql.references import asks_only_id, reference
+from chronology.graphql.runtime.asked import asks_only_id
 from chronology.graphql.runtime.context import Context, Info
 from chronology.graphql.runtime.errors import not_found, validation
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, TYPE_OF_KIND, decode_id, encode_id
 from chronology.graphql.types.chain.compiled import chain_writers, write_edges, write_nodes
 from chronology.graphql.types.describe import describe
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.relation.link import Provenance, load_node
+from chronology.graphql.types.node.loading import load_node, reference
+from chronology.graphql.types.relation.link import Provenance
 from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 from chronology.queries.chains import Direction, Walk, walk
 

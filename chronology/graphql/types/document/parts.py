@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from chronology import models
-from chronology.graphql.references import asks_for
+from chronology.graphql.runtime.asked import asks_for
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.loaders import Joined, many_by, one_by_id, table, then
 from chronology.graphql.types.archival import ArchivalReference, archival_reference

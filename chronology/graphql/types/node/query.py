@@ -12,7 +12,7 @@ from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.relation.link import load_node
+from chronology.graphql.types.node.loading import load_node
 
 
 @strawberry.type

@@ -1,4 +1,4 @@
-"""Typed, sourced links between records, and loading any record by its global number."""
+"""The Relation type: a typed, sourced link between two records; loading a record's links and how many it has."""
 
 from __future__ import annotations
 
@@ -9,51 +9,16 @@ from sqlalchemy import Select, func, literal, select, union_all
 from strawberry.dataloader import DataLoader
 
 from chronology import models
-from chronology.graphql.references import asks_only_id, reference
+from chronology.graphql.runtime.asked import asks_only_id
 from chronology.graphql.runtime.context import Info
-from chronology.graphql.runtime.loaders import many_by, one_by_id, record_kinds, table
+from chronology.graphql.runtime.loaders import many_by, table
 from chronology.graphql.types.node.interface import Node
+from chronology.graphql.types.node.loading import load_node, reference
 from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 
 _relations = table(models.Relation)
 _publications = table(models.Publication)
 _records = table(models.Record)
-
-_TABLES = {
-    "person": table(models.Person),
-    "body": table(models.Body),
-    "document": table(models.Document),
-    "decision": table(models.Decision),
-    "vote": table(models.Vote),
-    "event": table(models.Event),
-}
-
-
-async def load_node(info: Info, pk: int, kind: str | None = None) -> Node | None:
-    """Load any record by its global number as its GraphQL type."""
-    from chronology.graphql.types.decision.record import Decision
-    from chronology.graphql.types.decision.vote import Vote
-    from chronology.graphql.types.document.record import Document
-    from chronology.graphql.types.event.record import Event
-    from chronology.graphql.types.person.body import Body
-    from chronology.graphql.types.person.record import Person
-
-    kind = kind or await record_kinds(info.context).load(pk)
-    if kind is None:
-        return None
-    row = await one_by_id(info.context, _TABLES[kind]).load(pk)
-    if row is None:
-        return None
-    builders: dict[str, Any] = {
-        "person": Person.from_row,
-        "body": Body.from_row,
-        "document": Document.from_row,
-        "decision": Decision.from_row,
-        "vote": Vote.from_row,
-        "event": Event.from_row,
-    }
-    node: Node = builders[kind](row)
-    return node
 
 
 @strawberry.type(description="Who asserts a link, and where.")

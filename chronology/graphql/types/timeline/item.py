@@ -15,7 +15,7 @@ from chronology.graphql.runtime.ids import TYPE_OF_KIND, encode_id
 from chronology.graphql.types.date.vocabulary import DatePrecision, DateQualifier
 from chronology.graphql.types.describe import describe
 from chronology.graphql.types.node.interface import Node
-from chronology.graphql.types.relation.link import load_node
+from chronology.graphql.types.node.loading import load_node
 
 
 @strawberry.enum(description="The kinds of record a timeline shows.")

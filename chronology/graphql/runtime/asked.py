@@ -1,7 +1,8 @@
-"""Records known only by kind and number: enough when the client asks a record for its id alone.
+"""What the client asked below the current field: whether it asks a field, whether it asks records for their id alone.
 
 A chain or a hub's links name hundreds of records; a client that only wants their ids
-(to draw a graph, to navigate) should not make the server load and build every row.
+(to draw a graph, to navigate) should not make the server load and build every row
+(see `types.node.loading.reference`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from typing import Any
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 
 from chronology.graphql.runtime.context import Info
-from chronology.graphql.types.node.interface import Node
 
 _ID_ONLY = frozenset({"id", "__typename"})
 
@@ -82,26 +82,3 @@ def asks_only_id(info: Info, *path: str) -> bool:
     answer = bool(sets) and all(_asks_only_id(s, raw.fragments) for s in sets)
     cache[key] = (raw.field_nodes[0], answer)
     return answer
-
-
-def reference(kind: str, pk: int) -> Node:
-    """Return the record of KIND numbered PK as its GraphQL type, holding nothing but its number."""
-    from chronology.graphql.types.decision.record import Decision
-    from chronology.graphql.types.decision.vote import Vote
-    from chronology.graphql.types.document.record import Document
-    from chronology.graphql.types.event.record import Event
-    from chronology.graphql.types.person.body import Body
-    from chronology.graphql.types.person.record import Person
-
-    types: dict[str, type[Node]] = {
-        "person": Person,
-        "body": Body,
-        "document": Document,
-        "decision": Decision,
-        "vote": Vote,
-        "event": Event,
-    }
-    # Every record type answers `id` from `pk` alone; no other field is read (see asks_only_id).
-    node = object.__new__(types[kind])
-    node.pk = pk  # type: ignore[attr-defined]
-    return node
