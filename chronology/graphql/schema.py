@@ -16,7 +16,12 @@ from strawberry.types.base import get_object_definition
 from strawberry.types.graphql import OperationType
 
 from chronology.graphql.compiled.operations import Shortcuts
-from chronology.graphql.mutations import MUTATIONS, TokenQuery
+from chronology.graphql.mutations.decisions import DecisionMutation
+from chronology.graphql.mutations.documents import DocumentMutation
+from chronology.graphql.mutations.events import EventMutation
+from chronology.graphql.mutations.persons import PersonMutation
+from chronology.graphql.mutations.relations import RelationMutation
+from chronology.graphql.mutations.tokens import TokenMutation, TokenQuery
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.execution import PlainFieldExecutionContext
@@ -44,6 +49,7 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 MAX_CACHED_QUERIES = 256
 
+# Merged in this order, which is the order of the roots' fields in schema.graphql.
 QUERY_PARTS: list[type[Any]] = [
     NodeQuery,
     DocumentQuery,
@@ -57,7 +63,14 @@ QUERY_PARTS: list[type[Any]] = [
     HistoryQuery,
     TokenQuery,
 ]
-MUTATION_PARTS: list[type[Any]] = [*MUTATIONS]
+MUTATION_PARTS: list[type[Any]] = [
+    PersonMutation,
+    DocumentMutation,
+    DecisionMutation,
+    EventMutation,
+    RelationMutation,
+    TokenMutation,
+]
 
 
 def _expected(error: GraphQLError) -> bool:
