@@ -9,8 +9,8 @@ import psycopg
 
 from chronology.bench.names import misspelt
 from chronology.bench.vocabulary import TermBands, term_bands
-from chronology.graphql.ids import encode_id
-from chronology.graphql.pagination import encode_cursor
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.pagination import encode_cursor
 
 SAMPLE = 200
 # Hashing ids with a fixed salt picks the same "random" rows on every run.

@@ -15,8 +15,9 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
 from chronology.graphql.compiled.raw import encode
-from chronology.graphql.context import Actor, Context, RecordBudget, Role
-from chronology.graphql.database import RequestDatabase
+from chronology.graphql.runtime.budget import RecordBudget
+from chronology.graphql.runtime.context import Actor, Context, Role
+from chronology.graphql.runtime.database import RequestDatabase
 from chronology.models import ApiToken
 from chronology.services.tokens import token_hash
 from chronology.settings import Settings

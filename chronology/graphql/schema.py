@@ -15,21 +15,33 @@ from strawberry.types import ExecutionResult
 from strawberry.types.base import get_object_definition
 from strawberry.types.graphql import OperationType
 
-from chronology.graphql.chain import ChainQuery
 from chronology.graphql.compiled.operations import Shortcuts
-from chronology.graphql.context import Context
-from chronology.graphql.errors import ChronologyError
-from chronology.graphql.execution import PlainFieldExecutionContext
-from chronology.graphql.history import HistoryQuery
-from chronology.graphql.mutations import MUTATIONS, TokenQuery
-from chronology.graphql.read import ReadQuery
-from chronology.graphql.search import SearchQuery
-from chronology.graphql.timeline import TimelineQuery
-from chronology.graphql.types.decision import Decision, Vote
-from chronology.graphql.types.document import Document
-from chronology.graphql.types.event import Event
-from chronology.graphql.types.person import Body, Person
-from chronology.graphql.validation_cache import CachedValidation, ValidQueries
+from chronology.graphql.mutations.decisions import DecisionMutation
+from chronology.graphql.mutations.documents import DocumentMutation
+from chronology.graphql.mutations.events import EventMutation
+from chronology.graphql.mutations.persons import PersonMutation
+from chronology.graphql.mutations.relations import RelationMutation
+from chronology.graphql.mutations.tokens import TokenMutation, TokenQuery
+from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.errors import ChronologyError
+from chronology.graphql.runtime.execution import PlainFieldExecutionContext
+from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
+from chronology.graphql.types.chain.query import ChainQuery
+from chronology.graphql.types.decision.query import DecisionQuery
+from chronology.graphql.types.decision.record import Decision
+from chronology.graphql.types.decision.vote import Vote
+from chronology.graphql.types.document.query import DocumentQuery
+from chronology.graphql.types.document.record import Document
+from chronology.graphql.types.event.query import EventQuery
+from chronology.graphql.types.event.record import Event
+from chronology.graphql.types.history import HistoryQuery
+from chronology.graphql.types.node.query import NodeQuery
+from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.query import PersonQuery
+from chronology.graphql.types.person.record import Person
+from chronology.graphql.types.search import SearchQuery
+from chronology.graphql.types.timeline.histogram import HistogramQuery
+from chronology.graphql.types.timeline.query import TimelineQuery
 from chronology.settings import Settings
 
 MAX_DEPTH = 12
@@ -37,15 +49,28 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5_000
 MAX_CACHED_QUERIES = 256
 
+# Merged in this order, which is the order of the roots' fields in schema.graphql.
 QUERY_PARTS: list[type[Any]] = [
-    ReadQuery,
+    NodeQuery,
+    DocumentQuery,
+    PersonQuery,
+    DecisionQuery,
+    EventQuery,
     ChainQuery,
     SearchQuery,
     TimelineQuery,
+    HistogramQuery,
     HistoryQuery,
     TokenQuery,
 ]
-MUTATION_PARTS: list[type[Any]] = [*MUTATIONS]
+MUTATION_PARTS: list[type[Any]] = [
+    PersonMutation,
+    DocumentMutation,
+    DecisionMutation,
+    EventMutation,
+    RelationMutation,
+    TokenMutation,
+]
 
 
 def _expected(error: GraphQLError) -> bool:

@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-ROOT = Path(__file__).resolve().parents[2]  # the project, where alembic.ini and migrations/ are
+ROOT = Path(__file__).resolve().parents[2]  # the repository, holding alembic.ini and migrations/
 
 
 def alembic_config(url: str) -> Config:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.services.tokens import create_token
 from tests import factories
 

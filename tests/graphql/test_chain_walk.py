@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.graphql import chain as chain_module
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.types.chain import query as chain_module
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 

@@ -11,9 +11,9 @@ from starlette.testclient import TestClient
 
 from chronology import models
 from chronology.app import create_app
-from chronology.graphql import chain as chain_module
-from chronology.graphql.compiled import chain_json
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.types.chain import compiled as chain_json
+from chronology.graphql.types.chain import query as chain_module
 from chronology.settings import Settings
 from tests import factories
 

@@ -20,9 +20,9 @@ from chronology import models
 from chronology.app import create_app
 from chronology.bench.classes import HOPS_GRAPHQL, PAGE_GRAPHQL
 from chronology.graphql import http as graphql_http
-from chronology.graphql import read
 from chronology.graphql.compiled import plans, resolvers
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.types.document import query as document_query
 from chronology.settings import Settings
 from tests import factories
 
@@ -202,7 +202,7 @@ def compiled_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(plans, "run", spy)
     monkeypatch.setattr(resolvers, "page_json", page_spy)
-    monkeypatch.setattr(read, "page_json", page_spy)
+    monkeypatch.setattr(document_query, "page_json", page_spy)
     return seen
 
 
@@ -437,7 +437,7 @@ def test_compiled_lists_are_charged_to_the_record_budget(
         charged.append(before - budget.remaining)
         return found
 
-    monkeypatch.setattr(read, "page_json", spy)
+    monkeypatch.setattr(document_query, "page_json", spy)
     query = "{ documents(first: 20) { nodes { id parties { role } copies { position } relationsIn { type } } } }"
     with TestClient(create_app(Settings(), database_url=fresh_database)) as http:
         allowed = http.post("/graphql", json={"query": query}).json()

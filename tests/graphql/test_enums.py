@@ -6,25 +6,30 @@ from enum import Enum
 
 import pytest
 
-from chronology.graphql.types import enums
+from chronology.graphql.types.date import vocabulary as dates
+from chronology.graphql.types.decision import vocabulary as decisions
+from chronology.graphql.types.document import vocabulary as documents
+from chronology.graphql.types.event import vocabulary as events
+from chronology.graphql.types.person import vocabulary as persons
+from chronology.graphql.types.relation import vocabulary as relations
 from chronology.models import vocabulary
 
 PAIRS = [
-    (enums.DocumentKind, vocabulary.DocumentKind),
-    (enums.PartyRole, vocabulary.PartyRole),
-    (enums.CopyForm, vocabulary.CopyForm),
-    (enums.AnnotationKind, vocabulary.AnnotationKind),
-    (enums.DecisionProcedure, vocabulary.DecisionProcedure),
-    (enums.DecisionOutcome, vocabulary.DecisionOutcome),
-    (enums.VotePosition, vocabulary.VotePosition),
-    (enums.VoteRecordedIn, vocabulary.VoteRecordedIn),
-    (enums.EventType, vocabulary.EventType),
-    (enums.RelationType, vocabulary.RelationType),
-    (enums.Certainty, vocabulary.Certainty),
-    (enums.DatePrecision, vocabulary.DatePrecision),
-    (enums.BodyKind, vocabulary.BodyKind),
-    (enums.MembershipRole, vocabulary.MembershipRole),
-    (enums.NameVariantKind, vocabulary.NameVariantKind),
+    (documents.DocumentKind, vocabulary.DocumentKind),
+    (documents.PartyRole, vocabulary.PartyRole),
+    (documents.CopyForm, vocabulary.CopyForm),
+    (documents.AnnotationKind, vocabulary.AnnotationKind),
+    (decisions.DecisionProcedure, vocabulary.DecisionProcedure),
+    (decisions.DecisionOutcome, vocabulary.DecisionOutcome),
+    (decisions.VotePosition, vocabulary.VotePosition),
+    (decisions.VoteRecordedIn, vocabulary.VoteRecordedIn),
+    (events.EventType, vocabulary.EventType),
+    (relations.RelationType, vocabulary.RelationType),
+    (relations.Certainty, vocabulary.Certainty),
+    (dates.DatePrecision, vocabulary.DatePrecision),
+    (persons.BodyKind, vocabulary.BodyKind),
+    (persons.MembershipRole, vocabulary.MembershipRole),
+    (persons.NameVariantKind, vocabulary.NameVariantKind),
 ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.importers.report import total
 from chronology.importers.run import import_paths
 from tests.graphql.conftest import GraphQLClient

@@ -15,7 +15,7 @@ from chronology.app import create_app
 from chronology.bench.classes import CHAIN_GRAPHQL, SEARCH_GRAPHQL
 from chronology.graphql import http
 from chronology.graphql.compiled import page_templates
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
 from tests.graphql.test_compiled_selections import Archive, _build

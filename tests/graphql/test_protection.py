@@ -11,8 +11,8 @@ from starlette.testclient import TestClient
 
 from chronology.app import create_app
 from chronology.graphql import http
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
 from chronology.settings import Settings
 from tests import factories
 from tests.graphql.conftest import GraphQLClient

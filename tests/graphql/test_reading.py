@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from chronology import models
 from chronology.dates.fuzzy import from_edtf
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 

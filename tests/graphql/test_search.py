@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from tests import factories
 from tests.graphql.conftest import GraphQLClient
 

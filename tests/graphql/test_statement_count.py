@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from chronology import models
 from chronology.app import create_app
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.settings import Settings
 from tests import factories
 

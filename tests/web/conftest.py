@@ -19,7 +19,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from chronology.app import create_app
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from chronology.settings import Settings
 from tests.conftest import RUN, create_database, drop_database
 from tests.web import dataset

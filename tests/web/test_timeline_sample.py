@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from sqlalchemy import create_engine, text
 
-from chronology.graphql.ids import encode_id
+from chronology.graphql.runtime.ids import encode_id
 from tests.web.conftest import own_database, serving
 
 if TYPE_CHECKING:

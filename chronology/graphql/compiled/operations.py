@@ -2,7 +2,7 @@
 
 A client sends the same operation again and again with new variables: the next telegram's
 chain, another search term, another id. When its one root field is `node`, `documents` or
-`chain` and everything it asks below can be compiled (see `plans`, `resolvers`, `chain_json`),
+`chain` and everything it asks below can be compiled (see `plans`, `resolvers`, `types/chain/compiled`),
 the response is that statement's JSON: graphql-core's execution (a resolver call, argument
 conversion and type resolution per field) would only pass it through. Such operations are
 answered here from the parsed text, the coerced variables and the same query builders the
@@ -33,7 +33,6 @@ from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.types.arguments import convert_arguments
 
 from chronology.graphql.compiled import plans, resolvers
-from chronology.graphql.compiled.chain_json import ChainWriters, write_edges, write_nodes
 from chronology.graphql.compiled.page_templates import page_template
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.raw import RawJSON
@@ -44,9 +43,10 @@ from chronology.graphql.compiled.selection import (
     selection_below,
     variables_used,
 )
-from chronology.graphql.context import Context
-from chronology.graphql.errors import ChronologyError, ErrorCode
-from chronology.graphql.validation_cache import ValidQueries
+from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.validation_cache import ValidQueries
+from chronology.graphql.types.chain.compiled import ChainWriters, write_edges, write_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -226,8 +226,8 @@ def _typename(below: Selection) -> str:
 
 
 async def _node(context: Context, asked: Asked) -> RawJSON | None:
-    """Answer `node(id:)` as `ReadQuery.node` does, from its compiled plan."""
-    from chronology.graphql.ids import decode_id  # the ids module imports the types, which import this package
+    """Answer `node(id:)` as `NodeQuery.node` does, from its compiled plan."""
+    from chronology.graphql.runtime.ids import decode_id  # the ids module imports the types, which import this package
 
     type_name, pk = decode_id(str(asked.arguments["id"]))
     plan = _plan(asked.compiled.get("node", resolvers.node_plans, asked.below).get(type_name))
@@ -245,9 +245,9 @@ def _plan(plan: Plan | None) -> Plan:
 
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
-    """Answer `documents { nodes }` as `ReadQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.pagination import keyset_page, page_request, page_rows
-    from chronology.graphql.read import document_criteria, document_keys
+    """Answer `documents { nodes }` as `DocumentQuery.documents` does, from its page's compiled SQL."""
+    from chronology.graphql.runtime.pagination import keyset_page, page_request, page_rows
+    from chronology.graphql.types.document.filter import document_criteria, document_keys
     from chronology.queries.documents import filtered
 
     shown = _fields_of(asked.below, {"nodes"})
@@ -281,7 +281,7 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
 
 async def _chain(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `chain` as `ChainQuery.chain` does when its lists are written directly."""
-    from chronology.graphql.chain import chain_walk
+    from chronology.graphql.types.chain.query import chain_walk
 
     shown = _fields_of(asked.below, {"truncated", "nodes", "edges"})
     writers = asked.compiled.get("chain", ChainWriters, asked.below)

@@ -19,7 +19,7 @@ from sqlalchemy import Dialect
 
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.resolvers import attachment
-from chronology.graphql.pagination import PageRequest, SortKey, cursor_values, page_statement
+from chronology.graphql.runtime.pagination import PageRequest, SortKey, cursor_values, page_statement
 from chronology.queries.documents import DocumentCriteria, filtered
 
 # Cannot be a search phrase a client sends: NUL bytes are refused by PostgreSQL in text.
@@ -63,7 +63,7 @@ def page_template(
 def _compile(
     dialect: Dialect, shaped: DocumentCriteria, order_by: Any, request: PageRequest, plan: Plan
 ) -> PageTemplate | None:
-    from chronology.graphql.read import document_keys  # the resolvers' module imports this package
+    from chronology.graphql.types.document.filter import document_keys  # the resolvers' module imports this package
 
     keys, descending = document_keys(shaped, order_by)
     statement = page_statement(

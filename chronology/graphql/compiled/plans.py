@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 from sqlalchemy import TextClause, text
 
 from chronology.graphql.compiled.raw import RawJSON
-from chronology.graphql.compiled.records import TABLES, Compiler
+from chronology.graphql.compiled.records import RECORDS, Compiler
 from chronology.graphql.compiled.selection import Field, Selection, UnsupportedError, selection_of, variables_used
-from chronology.graphql.context import Context, Info
+from chronology.graphql.runtime.context import Context, Info
 
 T = TypeVar("T")
 MAX_CACHED = 512
@@ -38,8 +38,8 @@ class Plan:
 
 def compile_plan(type_name: str, fields: tuple[Field, ...]) -> Plan | None:
     """Compile FIELDS of records of TYPE_NAME into one statement, or None if something is unsupported."""
-    table = TABLES.get(type_name)
-    if table is None:
+    record = RECORDS.get(type_name)
+    if record is None:
         return None
     try:
         compiled = Compiler().record(type_name, "r", fields)
@@ -47,7 +47,7 @@ def compile_plan(type_name: str, fields: tuple[Field, ...]) -> Plan | None:
         return None
     # Filters the server can cache one generic plan for (planning a large statement costs more than
     # running it): a single id, or an array of ids; the rows come back in any order.
-    select = f"SELECT r.id, {compiled.json} AS json, ({compiled.count})::bigint AS listed FROM {table} r"  # noqa: S608
+    select = f"SELECT r.id, {compiled.json} AS json, ({compiled.count})::bigint AS listed FROM {record.table} r"  # noqa: S608
     many = f"{select} WHERE r.id = ANY(CAST(:ids AS bigint[]))"
     return Plan(type_name, compiled.json, compiled.count, many, text(f"{select} WHERE r.id = :id"), text(many))
 

@@ -13,9 +13,10 @@ from chronology.graphql.compiled import plans
 from chronology.graphql.compiled.plans import Plan, cached, compile_plan, enabled
 from chronology.graphql.compiled.raw import RawJSON
 from chronology.graphql.compiled.selection import Field, Selection
-from chronology.graphql.context import Info, RecordBudget
-from chronology.graphql.loaders import table
-from chronology.graphql.pagination import Attached
+from chronology.graphql.runtime.budget import RecordBudget
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.runtime.pagination import Attached
 from chronology.models import Document
 
 DOCUMENTS = table(Document)

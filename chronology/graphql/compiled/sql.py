@@ -52,7 +52,7 @@ def text_list(expression: str) -> str:
 
 
 def global_id(type_name: str, id_sql: str) -> str:
-    """Return SQL for the JSON string of a record's global id (see `chronology.graphql.ids.encode_id`)."""
+    """Return SQL for the JSON string of a record's global id (see `chronology.graphql.runtime.ids.encode_id`)."""
     encoded = f"encode(convert_to({literal(type_name + ':')} || {id_sql}, 'UTF8'), 'base64')"
     return f"('\"' || rtrim(translate({encoded}, '+/', '-_'), '=') || '\"')"
 

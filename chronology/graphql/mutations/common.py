@@ -14,12 +14,12 @@ from sqlalchemy.exc import DBAPIError
 
 from chronology import models
 from chronology.dates.fuzzy import DateParseError, parse_date
-from chronology.graphql.context import Info, Role
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import conflict, not_found, validation
-from chronology.graphql.ids import KIND_OF_TYPE, decode_id, encode_id
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.constraints import constraint_error
+from chronology.graphql.runtime.context import Info, Role
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import conflict, not_found, validation
+from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id, encode_id
+from chronology.graphql.runtime.loaders import table
 
 _records = table(models.Record)
 

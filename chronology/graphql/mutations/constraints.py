@@ -5,8 +5,8 @@ from __future__ import annotations
 from psycopg import errors as pg_errors
 from sqlalchemy.exc import DBAPIError
 
-from chronology.graphql.database import translate
-from chronology.graphql.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.database import translate
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
 
 # Constraint -> (field, what went wrong), for the constraints inputs can break.
 KNOWN: dict[str, tuple[str, str]] = {

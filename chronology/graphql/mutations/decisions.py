@@ -9,10 +9,6 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.postgresql import insert as upsert
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import conflict, validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import (
     assign,
     camel,
@@ -36,7 +32,12 @@ from chronology.graphql.mutations.inputs import (
     UpdateVoteInput,
 )
 from chronology.graphql.mutations.references import drop_unused_references, store_reference
-from chronology.graphql.types.decision import Decision, Vote
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import conflict, validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.decision.record import Decision
+from chronology.graphql.types.decision.vote import Vote
 
 _decisions = table(models.Decision)
 _votes = table(models.Vote)

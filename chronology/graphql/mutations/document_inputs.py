@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from chronology.graphql.mutations.inputs import DATE, PublicationInput, keep, listed
-from chronology.graphql.types.enums import AnnotationKind, CopyForm, DocumentKind, PartyRole
+from chronology.graphql.types.document.vocabulary import AnnotationKind, CopyForm, DocumentKind, PartyRole
 
 
 @strawberry.input(description="An author, recipient or intermediary: give a person or a body.")

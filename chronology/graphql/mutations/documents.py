@@ -9,10 +9,6 @@ import strawberry
 from sqlalchemy import delete, insert, select
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import (
     assign,
     date_columns,
@@ -41,7 +37,11 @@ from chronology.graphql.mutations.references import (
     publication_id,
     store_reference,
 )
-from chronology.graphql.types.document import Document
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.document.record import Document
 
 _documents = table(models.Document)
 _parties = table(models.DocumentParty)

@@ -8,10 +8,6 @@ import strawberry
 from sqlalchemy import delete, insert
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import (
     assign,
     date_columns,
@@ -32,7 +28,11 @@ from chronology.graphql.mutations.inputs import (
     RecordId,
     UpdateEventInput,
 )
-from chronology.graphql.types.event import Event
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.event.record import Event
 
 _events = table(models.Event)
 _participants = table(models.EventParticipant)

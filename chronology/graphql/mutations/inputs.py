@@ -10,17 +10,15 @@ from typing import Annotated, Any
 
 import strawberry
 
-from chronology.graphql.types.enums import (
-    BodyKind,
-    Certainty,
+from chronology.graphql.types.decision.vocabulary import (
     DecisionOutcome,
     DecisionProcedure,
-    EventType,
-    NameVariantKind,
-    RelationType,
     VotePosition,
     VoteRecordedIn,
 )
+from chronology.graphql.types.event.vocabulary import EventType
+from chronology.graphql.types.person.vocabulary import BodyKind, NameVariantKind
+from chronology.graphql.types.relation.vocabulary import Certainty, RelationType
 
 DATE = (
     "The date in your own words or in EDTF: `August 17 [1936]`, `4 [?] December 1936`, "

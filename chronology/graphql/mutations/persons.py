@@ -8,10 +8,6 @@ import strawberry
 from sqlalchemy import delete, insert
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import (
     assign,
     camel,
@@ -35,7 +31,12 @@ from chronology.graphql.mutations.inputs import (
     UpdateBodyInput,
     UpdatePersonInput,
 )
-from chronology.graphql.types.person import Body, Person
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.person.body import Body
+from chronology.graphql.types.person.record import Person
 
 _persons = table(models.Person)
 _variants = table(models.NameVariant)

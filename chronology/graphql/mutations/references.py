@@ -8,10 +8,10 @@ from sqlalchemy import delete, exists, insert, or_, select
 
 from chronology import models
 from chronology.archives.parsing import ReferenceParseError, parse_reference
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.inputs import PublicationInput
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.loaders import table
 
 _references = table(models.ArchivalReferenceRow)
 _publications = table(models.Publication)

@@ -8,15 +8,15 @@ import strawberry
 from sqlalchemy import delete, insert, select
 
 from chronology import models
-from chronology.graphql.context import Info
-from chronology.graphql.database import RequestDatabase
-from chronology.graphql.errors import conflict, not_found, validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import any_record, decode_any, unit_of_work
 from chronology.graphql.mutations.inputs import AddRelationInput
 from chronology.graphql.mutations.references import publication_id
-from chronology.graphql.types.enums import RelationType
-from chronology.graphql.types.relation import Relation
+from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.errors import conflict, not_found, validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.relation.link import Relation
+from chronology.graphql.types.relation.vocabulary import RelationType
 
 _relations = table(models.Relation)
 _publications = table(models.Publication)

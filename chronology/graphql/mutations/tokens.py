@@ -11,11 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from chronology import models
-from chronology.graphql.context import Info, Role
-from chronology.graphql.errors import conflict, not_found, validation
-from chronology.graphql.loaders import table
 from chronology.graphql.mutations.common import unit_of_work
-from chronology.graphql.types.enums import describe
+from chronology.graphql.runtime.context import Info, Role
+from chronology.graphql.runtime.errors import conflict, not_found, validation
+from chronology.graphql.runtime.loaders import table
+from chronology.graphql.types.describe import describe
 from chronology.services.tokens import IssuedToken, create_token, revoke_token
 
 _tokens = table(models.ApiToken)

@@ -1,1 +1,1 @@
-"""GraphQL object types, one family per module."""
+"""GraphQL object types, one folder per record family."""

@@ -1,0 +1,1 @@
+"""What every resolver leans on, per request: context, database, budget, loaders, pages, ids, errors, execution."""

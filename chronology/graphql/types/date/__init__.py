@@ -1,0 +1,1 @@
+"""Historical dates as GraphQL types: fuzzy dates, their vocabularies, their SQL, and windows of time."""

@@ -1,0 +1,1 @@
+"""Decisions, the votes on them and their tallies: their types, their SQL and their list."""

@@ -1,0 +1,1 @@
+"""Typed, sourced links between records, answered field by field or as SQL."""
