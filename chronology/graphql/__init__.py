@@ -1,1 +1,1 @@
-"""The GraphQL API: schema, context, loaders, types, inputs and errors."""
+"""The GraphQL API: the schema and its HTTP view, the types by family, the compiler, the runtime, the mutations."""

@@ -1,1 +1,1 @@
-"""Compiled node selections: a page's or a node's whole selection answered by one SQL statement building its JSON."""
+"""The compiler: a page's or a node's whole selection answered by one SQL statement building its JSON."""

@@ -45,8 +45,13 @@ from chronology.graphql.compiled.selection import (
 )
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.ids import decode_id
+from chronology.graphql.runtime.pagination import keyset_page, page_request, page_rows
 from chronology.graphql.runtime.validation_cache import ValidQueries
 from chronology.graphql.types.chain.compiled import ChainWriters, write_edges, write_nodes
+from chronology.graphql.types.chain.query import chain_walk
+from chronology.graphql.types.document.filter import document_criteria, document_keys
+from chronology.queries.documents import filtered
 
 logger = logging.getLogger(__name__)
 
@@ -227,8 +232,6 @@ def _typename(below: Selection) -> str:
 
 async def _node(context: Context, asked: Asked) -> RawJSON | None:
     """Answer `node(id:)` as `NodeQuery.node` does, from its compiled plan."""
-    from chronology.graphql.runtime.ids import decode_id  # the ids module imports the types, which import this package
-
     type_name, pk = decode_id(str(asked.arguments["id"]))
     plan = _plan(asked.compiled.get("node", resolvers.node_plans, asked.below).get(type_name))
     found = await plans.run(context, plan, [pk])
@@ -246,10 +249,6 @@ def _plan(plan: Plan | None) -> Plan:
 
 async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `documents { nodes }` as `DocumentQuery.documents` does, from its page's compiled SQL."""
-    from chronology.graphql.runtime.pagination import keyset_page, page_request, page_rows
-    from chronology.graphql.types.document.filter import document_criteria, document_keys
-    from chronology.queries.documents import filtered
-
     shown = _fields_of(asked.below, {"nodes"})
     plan = _plan(asked.compiled.get("documents", resolvers.page_plan, asked.below))
     arguments = asked.arguments
@@ -281,8 +280,6 @@ async def _documents(context: Context, asked: Asked) -> dict[str, Any]:
 
 async def _chain(context: Context, asked: Asked) -> dict[str, Any]:
     """Answer `chain` as `ChainQuery.chain` does when its lists are written directly."""
-    from chronology.graphql.types.chain.query import chain_walk
-
     shown = _fields_of(asked.below, {"truncated", "nodes", "edges"})
     writers = asked.compiled.get("chain", ChainWriters, asked.below)
     if not writers.complete:

@@ -20,6 +20,7 @@ from sqlalchemy import Dialect
 from chronology.graphql.compiled.plans import Plan
 from chronology.graphql.compiled.resolvers import attachment
 from chronology.graphql.runtime.pagination import PageRequest, SortKey, cursor_values, page_statement
+from chronology.graphql.types.document.filter import document_keys
 from chronology.queries.documents import DocumentCriteria, filtered
 
 # Cannot be a search phrase a client sends: NUL bytes are refused by PostgreSQL in text.
@@ -63,8 +64,6 @@ def page_template(
 def _compile(
     dialect: Dialect, shaped: DocumentCriteria, order_by: Any, request: PageRequest, plan: Plan
 ) -> PageTemplate | None:
-    from chronology.graphql.types.document.filter import document_keys  # the resolvers' module imports this package
-
     keys, descending = document_keys(shaped, order_by)
     statement = page_statement(
         filtered(shaped, only_ids=True), keys, request, descending=descending, attached=attachment(plan)

@@ -1,4 +1,4 @@
-"""What every resolver can reach: the request's database, its loaders, who is asking."""
+"""What every resolver can reach: the request's database, record budget and loaders, and who is asking."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""GraphQL object types, one folder per record family."""
+"""GraphQL types by family: each with its resolvers, vocabularies, SQL (`compiled.py`) and queries (`query.py`)."""

@@ -1,4 +1,4 @@
-"""Events: trials, plenums, arrests, journeys, and who took part."""
+"""The Event record type: something that happened over a fuzzy span of time, and who took part."""
 
 from __future__ import annotations
 

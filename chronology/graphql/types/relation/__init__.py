@@ -1,1 +1,1 @@
-"""Typed, sourced links between records, answered field by field or as SQL."""
+"""Typed, sourced links between records: their type, their vocabularies and their SQL."""
