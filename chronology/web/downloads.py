@@ -33,6 +33,9 @@ class ExportGate:
         if self.admitted >= self.limit:
             return False
         self.admitted += 1
+        if not self._slots.locked():
+            await self._slots.acquire()  # a free slot: taken at once, whatever the wait allowed
+            return True
         try:
             await asyncio.wait_for(self._slots.acquire(), wait_seconds)
         except TimeoutError:

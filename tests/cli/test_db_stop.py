@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -12,8 +14,9 @@ from chronology.cli.main import app
 from chronology.storage.embedded import start_embedded, stop_embedded
 
 
-def test_db_stop_stops_the_embedded_server_under_home(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+def test_db_stop_stops_the_embedded_server_under_home() -> None:
+    # mkdtemp, not tmp_path: a short path the server's own system user may reach (as under the fault test).
+    home = Path(tempfile.mkdtemp(prefix="chrono-stop-")) / "home"
     uri = start_embedded(home)  # a server of this test's own, not the suite's
     try:
         with psycopg.connect(uri) as connection:
@@ -28,6 +31,7 @@ def test_db_stop_stops_the_embedded_server_under_home(tmp_path: Path) -> None:
         assert again.stdout == f"no embedded server is running under {home}\n"
     finally:
         stop_embedded(home)
+        shutil.rmtree(home.parent, ignore_errors=True)
 
 
 def test_db_stop_with_nothing_ever_started(tmp_path: Path) -> None:
