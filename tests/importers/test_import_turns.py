@@ -66,7 +66,7 @@ def test_the_authority_lists_commit_in_the_files_transaction(engine: Engine) -> 
         transactions = connection.execute(
             text("SELECT table_name, array_agg(DISTINCT transaction_id) FROM audit_log GROUP BY table_name")
         ).all()
-    by_table = dict(transactions)
+    by_table: dict[str, list[int]] = {row[0]: row[1] for row in transactions}
     assert {"persons", "bodies", "documents"} <= set(by_table)
     assert len({tid for ids in by_table.values() for tid in ids}) == 1  # one transaction wrote them all
 
