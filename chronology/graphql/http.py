@@ -203,6 +203,8 @@ def _committing(send: Send, scope: Scope) -> Send:
             except ChronologyError as error:
                 if error.code is not ErrorCode.UNAVAILABLE:
                     raise
+                for context in scope["chronology.contexts"]:
+                    context.wrote = False  # nothing is left to commit when the request ends: roll back
                 replaced = True
                 await unavailable_response()(scope, _no_body, send)
                 return
