@@ -128,3 +128,19 @@ def test_exports_beyond_the_slots_and_the_queue_are_busy(
             thread.join(60)
     assert [status for status, _ in answers] == [200] * (1 + queue)
     assert all(body for _, body in answers)
+
+
+def test_a_failure_after_the_headers_is_an_incomplete_transfer(seeded_database: str) -> None:
+    # The JSON-LD export reads persons first (before the headers) and events last: a lock on the events
+    # makes the export's late statement overrun its timeout after the answer has started.
+    settings = dataclasses.replace(Settings(), statement_timeout_ms=1_000)
+    engine = create_engine(seeded_database)
+    try:
+        with serving(seeded_database, settings) as app, engine.connect() as other, other.begin():
+            other.execute(text("LOCK TABLE events IN ACCESS EXCLUSIVE MODE"))
+            with httpx.stream("GET", f"{app}/export/jsonld", timeout=60) as response:
+                assert response.status_code == 200  # the first step succeeded: the answer had started
+                with pytest.raises(httpx.RemoteProtocolError):
+                    response.read()
+    finally:
+        engine.dispose()
