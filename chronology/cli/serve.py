@@ -44,22 +44,21 @@ def listen(host: str, port: int) -> socket.socket:
     """Bind a listening socket on HOST:PORT, or say in one line why it cannot be done."""
     if not 1 <= port <= 65535:
         raise OperatorMistakeError(f"--port {port} is not a port; choose one from 1 to 65535 (default 8000)")
-    try:
-        family, kind, protocol, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    except socket.gaierror:
-        raise OperatorMistakeError(
-            f"--host {host!r} is not an address of this machine; try 127.0.0.1 or 0.0.0.0"
-        ) from None
-    listener = socket.socket(family, kind, protocol)
+    # As uvicorn binds: IPv6 when the host is written as one, else IPv4 (so `localhost` means 127.0.0.1).
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(address)
+        listener.bind((host, port))
         listener.listen(2048)
     except OSError as error:
         listener.close()
         if error.errno == errno.EADDRINUSE:
             raise OperatorMistakeError(
                 f"port {port} on {host} is already in use; stop what listens there or choose another with --port"
+            ) from None
+        if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+            raise OperatorMistakeError(
+                f"--host {host!r} is not an address of this machine; try 127.0.0.1 or 0.0.0.0"
             ) from None
         if error.errno == errno.EACCES:
             raise OperatorMistakeError(f"port {port} needs privileges this user lacks; choose one above 1023") from None

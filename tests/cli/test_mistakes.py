@@ -91,6 +91,13 @@ def test_serve_refuses_a_port_out_of_range_before_the_banner(port: str) -> None:
     assert "Chronology" not in result.stdout
 
 
+@pytest.mark.parametrize("host", ["192.0.2.1", "no-such-host.invalid", "::ffff:999.1.1.1"])
+def test_serve_on_an_address_not_of_this_machine_is_one_line(host: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--host", host], env={"CHRONOLOGY_HOME": str(tmp_path / "unused")})
+    one_line_refusal(result, f"--host {host!r}", "127.0.0.1")
+    assert not (tmp_path / "unused").exists()
+
+
 def test_serve_on_a_port_in_use_is_one_line_before_the_banner(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
