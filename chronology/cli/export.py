@@ -17,11 +17,12 @@ from chronology.settings import Settings
 
 def export_command(
     format: Annotated[str, typer.Argument(help="datapackage, tei, jsonld, timelinejs, csl, bibtex, ris or gexf.")],
-    out: Annotated[
-        Path | None,
+    out_given: Annotated[
+        str | None,
         typer.Option(
+            "--out",
             help="Write here instead of standard output; for datapackage an existing directory (or a path "
-            "ending in /) receives the CSV files and datapackage.json instead of a ZIP."
+            "ending in /) receives the CSV files and datapackage.json instead of a ZIP.",
         ),
     ] = None,
     start: Annotated[str | None, typer.Option("--from", help="Window start: 1936-08-17, 1936-08 or 1936.")] = None,
@@ -49,7 +50,10 @@ def export_command(
     if exporter is None:
         typer.echo(f"error: no export format {format!r}; use one of {', '.join(EXPORTERS)}", err=True)
         raise typer.Exit(2)
-    as_directory = format == "datapackage" and out is not None and (out.is_dir() or str(out).endswith("/"))
+    # Read as text, not as a Path: a Path drops the trailing slash that asks for a new directory.
+    out = Path(out_given).expanduser() if out_given else None
+    slash = bool(out_given) and str(out_given).endswith(("/", os.sep))
+    as_directory = format == "datapackage" and out is not None and (out.is_dir() or slash)
     if out is not None:
         check_out(out, as_directory=as_directory)
     given = ExportFilter(start, end, match, tuple(kind or ()), person, body, repository, fond, opis, delo, text)

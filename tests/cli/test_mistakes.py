@@ -185,3 +185,13 @@ def test_a_finished_export_replaces_the_file(tmp_path: Path, fresh_database: str
     streamed = CliRunner().invoke(app, ["export", "ris"], env=env)
     assert out.read_bytes() == streamed.stdout_bytes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letters.ris"]
+
+
+def test_a_data_package_into_a_new_directory_ending_in_a_slash(tmp_path: Path, fresh_database: str) -> None:
+    out = tmp_path / "package"
+    env = {"CHRONOLOGY_DATABASE_URL": fresh_database}
+    result = CliRunner().invoke(app, ["export", "datapackage", "--out", f"{out}/"], env=env)
+    assert result.exit_code == 0, result.output
+    assert out.is_dir()  # not a ZIP named `package`
+    assert (out / "datapackage.json").is_file()
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".partial")]
