@@ -32,8 +32,12 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
     # of ten connections planning the large compiled statements anew.
     engine = make_async_engine(database_url, pool_size=10, max_overflow=10, pool_use_lifo=True)
     view = ChronologyGraphQL(build_schema(settings), settings=settings, engine=engine)
-    # Exports stream from a synchronous reader in the thread pool; it has a small pool of its own.
-    export = ExportEndpoint(settings, make_engine(database_url, pool_size=2, max_overflow=2), engine)
+    # Exports stream from a synchronous reader in the thread pool; it has a small pool of its own, one
+    # connection per export allowed at once (ExportGate) and as many again for reading the filters.
+    export_pool = settings.export_concurrency
+    export = ExportEndpoint(
+        settings, make_engine(database_url, pool_size=export_pool, max_overflow=export_pool), engine
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:

@@ -6,8 +6,18 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
+
+ENVIRONMENTS = ("development", "production")
+POSTGRESQL_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+class SettingsError(ValueError):
+    """A setting (or how it meets the machine) that cannot work; the message says which and what to do."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +32,12 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Answer pages and nodes whose whole selection SQL can build with one statement (see graphql/compiled).
     compile_selections: bool = True
+    # HTTP exports hold a database connection and a thread each: a few at a time, a short queue,
+    # and caps so that one request cannot write for minutes (the CLI's exports are uncapped).
+    export_concurrency: int = 2
+    export_queue: int = 8
+    export_max_bytes: int = 50_000_000
+    export_max_seconds: int = 60
 
     @property
     def production(self) -> bool:
@@ -30,23 +46,87 @@ class Settings:
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read the CHRONOLOGY_* variables."""
+        """Read the CHRONOLOGY_* variables, refusing any that cannot work with a SettingsError."""
         env = os.environ if environ is None else environ
         defaults = cls()
         home = env.get("CHRONOLOGY_HOME")
         origins = env.get("CHRONOLOGY_CORS_ORIGINS", "")
         return cls(
-            database_url=env.get("CHRONOLOGY_DATABASE_URL") or None,
-            home=Path(home).expanduser() if home else defaults.home,
-            environment=env.get("CHRONOLOGY_ENV", defaults.environment),
-            anonymous_read=_flag(env.get("CHRONOLOGY_ANONYMOUS_READ"), default=True),
-            statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
+            database_url=_database_url(env.get("CHRONOLOGY_DATABASE_URL")),
+            home=_home(Path(home).expanduser()) if home else defaults.home,
+            environment=_environment(env.get("CHRONOLOGY_ENV")),
+            anonymous_read=_flag(env, "CHRONOLOGY_ANONYMOUS_READ", default=True),
+            statement_timeout_ms=_count(
+                env, "CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms, "milliseconds"
+            ),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
-            compile_selections=_flag(env.get("CHRONOLOGY_COMPILE_SELECTIONS"), default=True),
+            compile_selections=_flag(env, "CHRONOLOGY_COMPILE_SELECTIONS", default=True),
+            export_concurrency=_count(env, "CHRONOLOGY_EXPORT_CONCURRENCY", defaults.export_concurrency, "exports"),
+            export_queue=_count(env, "CHRONOLOGY_EXPORT_QUEUE", defaults.export_queue, "exports", zero=True),
+            export_max_bytes=_count(env, "CHRONOLOGY_EXPORT_MAX_BYTES", defaults.export_max_bytes, "bytes"),
+            export_max_seconds=_count(env, "CHRONOLOGY_EXPORT_MAX_SECONDS", defaults.export_max_seconds, "seconds"),
         )
 
 
-def _flag(value: str | None, *, default: bool) -> bool:
-    if value is None or value == "":
+def _database_url(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    advice = "use postgresql://user:password@host:port/database, or unset it to use the embedded server"
+    if "://" not in value:
+        raise SettingsError(f"CHRONOLOGY_DATABASE_URL is not a URL; {advice}")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (reading it checks it: a port that is not a number raises)
+    except ValueError:
+        raise SettingsError(f"CHRONOLOGY_DATABASE_URL is not a valid URL; {advice}") from None
+    # Only the scheme is repeated: the rest may hold a password.
+    if parts.scheme.lower() not in POSTGRESQL_SCHEMES:
+        raise SettingsError(
+            f"CHRONOLOGY_DATABASE_URL names a {parts.scheme or 'missing'}:// server, not PostgreSQL; {advice}"
+        )
+    return value
+
+
+def _home(path: Path) -> Path:
+    # The nearest part of the path that exists must be a directory, or the embedded server cannot live under it.
+    for existing in (path, *path.parents):
+        if existing.exists():
+            if not existing.is_dir():
+                raise SettingsError(
+                    f"CHRONOLOGY_HOME is {path}, but {existing} is a file, not a directory; "
+                    "point it at a directory (it is created if missing)"
+                )
+            break
+    return path
+
+
+def _environment(value: str | None) -> str:
+    if value is None or not value.strip():
+        return "development"
+    if value.strip().lower() not in ENVIRONMENTS:
+        raise SettingsError(f"CHRONOLOGY_ENV is {value!r}; use {' or '.join(ENVIRONMENTS)}")
+    return value.strip().lower()
+
+
+def _flag(env: Mapping[str, str], name: str, *, default: bool) -> bool:
+    value = env.get(name)
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise SettingsError(f"{name} is {value!r}; use true or false (1/0, yes/no, on/off)")
+
+
+def _count(env: Mapping[str, str], name: str, default: int, unit: str, *, zero: bool = False) -> int:
+    value = env.get(name)
+    if value is None or not value.strip():
+        return default
+    text = value.strip().replace("_", "")
+    least = 0 if zero else 1
+    if not text.isdigit() or int(text) < least:
+        raise SettingsError(f"{name} is {value!r}; give a whole number of {unit}, at least {least} (default {default})")
+    return int(text)

@@ -23,9 +23,12 @@ def run_migrations_online() -> None:
         return
     url = context.config.attributes.get("url") or database_url(Settings.from_environment())
     engine = make_engine(url)
-    with engine.connect() as conn:
-        _run(conn)
-    engine.dispose()
+    try:
+        with engine.connect() as conn:
+            _run(conn)
+    finally:
+        # Also when a migration or the revision named fails: no connection is left for the garbage collector.
+        engine.dispose()
 
 
 def _run(connection: object) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
 
+from chronology.cli.mistakes import OperatorMistakeError, first_line
 from chronology.settings import Settings
 
 db_app = typer.Typer(help="Create, migrate and check the database.", no_args_is_help=True)
@@ -20,7 +23,8 @@ def db_upgrade(
     from chronology.storage.migrations import current_revision, upgrade
 
     url = prepare_database(Settings.from_environment(), migrate=False)
-    upgrade(url, revision)
+    with _revision_named(revision):
+        upgrade(url, revision)
     typer.echo(f"database at {current_revision(url)}")
 
 
@@ -33,8 +37,40 @@ def db_downgrade(
     from chronology.storage.migrations import current_revision, downgrade
 
     url = prepare_database(Settings.from_environment(), migrate=False)
-    downgrade(url, revision)
+    with _revision_named(revision):
+        downgrade(url, revision)
     typer.echo(f"database at {current_revision(url) or 'base'}")
+
+
+@contextlib.contextmanager
+def _revision_named(revision: str) -> Iterator[None]:
+    """Report a revision Alembic cannot find or reach as an operator's mistake."""
+    from alembic.util import CommandError
+
+    try:
+        yield
+    except CommandError as error:
+        raise OperatorMistakeError(
+            f"cannot migrate to {revision!r} ({first_line(error)}); give head, base, a step such as -1, "
+            "or a revision id (`chronology db current` shows where the database is)"
+        ) from None
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL server (it outlives commands on purpose, so the next one starts fast)."""
+    from chronology.storage.embedded import stop_embedded
+
+    settings = Settings.from_environment()
+    if settings.database_url:
+        raise OperatorMistakeError(
+            "CHRONOLOGY_DATABASE_URL is set: that server is not Chronology's to stop; stop it the way it was started"
+        )
+    pid = stop_embedded(settings.home)
+    if pid is None:
+        typer.echo(f"no embedded server is running under {settings.home}")
+    else:
+        typer.echo(f"stopped the embedded server under {settings.home} (pid {pid})")
 
 
 @db_app.command("current")

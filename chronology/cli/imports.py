@@ -39,7 +39,7 @@ def import_files(
     engine = make_engine(prepare_database(Settings.from_environment()))
     try:
         with progress_bar(enabled=sys.stderr.isatty()) as progress:
-            result = run_import(engine, sources, dry_run=dry_run, progress=progress)
+            result = run_import(engine, sources, dry_run=dry_run, progress=progress, waiting=_say_waiting)
     finally:
         engine.dispose()
     typer.echo(result.summary())
@@ -52,6 +52,7 @@ def import_files(
 def import_datapackage(paths: list[Path], *, dry_run: bool) -> None:
     """Import data packages into the (empty) database, all or none."""
     from chronology.importers.datapackage import PackageImportError, import_package
+    from chronology.importers.load.turns import take_turn
     from chronology.storage.bootstrap import prepare_database
     from chronology.storage.engine import make_engine
 
@@ -59,6 +60,7 @@ def import_datapackage(paths: list[Path], *, dry_run: bool) -> None:
     try:
         with engine.connect() as connection:
             transaction = connection.begin()
+            take_turn(connection, _say_waiting)
             try:
                 for path in paths:
                     result = import_package(connection, path)
@@ -74,3 +76,7 @@ def import_datapackage(paths: list[Path], *, dry_run: bool) -> None:
                 transaction.commit()
     finally:
         engine.dispose()
+
+
+def _say_waiting(message: str) -> None:
+    typer.echo(message, err=True)

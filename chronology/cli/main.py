@@ -7,12 +7,16 @@ import typer
 from chronology import __version__
 from chronology.cli import db, export, imports, sample, schema, serve
 from chronology.cli.bench import bench_app
+from chronology.cli.mistakes import MistakeReportingGroup
 from chronology.cli.tokens import token_app
 
 app = typer.Typer(
     help="Chronology: the documentary record of Soviet decision-making, served through GraphQL.",
     no_args_is_help=True,
     add_completion=False,
+    cls=MistakeReportingGroup,
+    # An operator's mistakes are one line (cli/mistakes.py); anything else is a bug, shown plainly.
+    pretty_exceptions_enable=False,
 )
 app.add_typer(db.db_app, name="db")
 app.add_typer(token_app, name="token")

@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -17,7 +18,8 @@ from strawberry.http import GraphQLHTTPResponse
 from chronology.graphql.compiled.raw import encode
 from chronology.graphql.runtime.budget import RecordBudget
 from chronology.graphql.runtime.context import Actor, Context, Role
-from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.database import RequestDatabase, is_unavailable
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode, unavailable
 from chronology.models import ApiToken
 from chronology.services.tokens import token_hash
 from chronology.settings import Settings
@@ -25,6 +27,7 @@ from chronology.settings import Settings
 MAX_REQUEST_BYTES = 100_000
 RECORD_BUDGET = 5_000
 MEDIA_TYPE = "application/graphql-response+json"
+RETRY_AFTER_SECONDS = 5
 
 
 class ChronologyGraphQL(GraphQL[Context, None]):
@@ -64,7 +67,18 @@ class ChronologyGraphQL(GraphQL[Context, None]):
     ) -> Response:
         response = super().create_response(response_data, sub_response)
         response.headers["content-type"] = MEDIA_TYPE
+        if _unavailable(response_data):
+            # A client (or a load balancer) should retry later, not take the missing data as an answer.
+            response.status_code = 503
+            response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+def _unavailable(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:
+    """Tell whether a response reports that the database was unavailable."""
+    answers = response_data if isinstance(response_data, list) else [response_data]
+    errors: list[Any] = [error for answer in answers for error in answer.get("errors") or []]
+    return any((error.get("extensions") or {}).get("code") == ErrorCode.UNAVAILABLE.value for error in errors)
 
 
 async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
@@ -75,6 +89,16 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise UnauthenticatedError("use `Authorization: Bearer <token>`")
+    try:
+        return await _token_holder(engine, secret.strip())
+    except DBAPIError as error:
+        if is_unavailable(error):
+            raise DatabaseUnavailableError from error
+        raise
+
+
+async def _token_holder(engine: AsyncEngine, secret: str) -> Actor:
+    """Return the actor holding SECRET, marking the token used."""
     now = datetime.datetime.now(datetime.UTC)
     async with engine.begin() as connection:
         row = (
@@ -85,7 +109,7 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
                     ApiToken.role,
                     ApiToken.expires_at,
                     ApiToken.revoked_at,
-                ).where(ApiToken.token_hash == token_hash(secret.strip()))
+                ).where(ApiToken.token_hash == token_hash(secret))
             )
         ).first()
         if row is None or row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
@@ -96,6 +120,10 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
 
 class UnauthenticatedError(Exception):
     """A request presented credentials that are not valid."""
+
+
+class DatabaseUnavailableError(Exception):
+    """The database could not be reached to check a request's token."""
 
 
 class GraphQLEndpoint:
@@ -118,10 +146,12 @@ class GraphQLEndpoint:
         accept = headers.get(b"accept", b"").decode("latin-1")
         committed = False
         try:
-            await self.view(scope, _limited(receive, MAX_REQUEST_BYTES), _marking(send, accept))
+            await self.view(scope, _limited(receive, MAX_REQUEST_BYTES), _committing(_marking(send, accept), scope))
             committed = True
         except UnauthenticatedError as error:
             await _error(401, "UNAUTHENTICATED", str(error))(scope, receive, send)
+        except DatabaseUnavailableError:
+            await unavailable_response()(scope, receive, send)
         except RequestTooLargeError:
             await _error(413, "LIMIT", f"requests are limited to {MAX_REQUEST_BYTES} bytes")(scope, receive, send)
         finally:
@@ -148,6 +178,44 @@ def _error(status: int, code: str, message: str) -> Response:
         status_code=status,
         media_type=MEDIA_TYPE,
     )
+
+
+def unavailable_response() -> Response:
+    """Return the 503 answer for a request the database could not serve."""
+    error = unavailable()
+    response = _error(503, error.code.value, error.message)
+    response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _committing(send: Send, scope: Scope) -> Send:
+    """Commit the request's writes before its answer starts, so a failed commit is never reported as success."""
+    replaced = False
+
+    async def wrapped(message: Any) -> None:
+        nonlocal replaced
+        if replaced:
+            return
+        if message["type"] == "http.response.start":
+            try:
+                for context in scope["chronology.contexts"]:
+                    if context.wrote:
+                        await context.database.commit()
+            except ChronologyError as error:
+                if error.code is not ErrorCode.UNAVAILABLE:
+                    raise
+                for context in scope["chronology.contexts"]:
+                    context.wrote = False  # nothing is left to commit when the request ends: roll back
+                replaced = True
+                await unavailable_response()(scope, _no_body, send)
+                return
+        await send(message)
+
+    return wrapped
+
+
+async def _no_body() -> Any:
+    return {"type": "http.request", "body": b"", "more_body": False}
 
 
 def _limited(receive: Receive, limit: int) -> Receive:

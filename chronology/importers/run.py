@@ -1,8 +1,9 @@
 """The import use-case: read files, check them, parse them, load each in one transaction.
 
 Every file is read, checked and parsed before anything is written, so a bad file (empty,
-binary, truncated, of the wrong format) stops the run with nothing written. The authority
-lists are synchronised first, in a transaction of their own.
+binary, truncated, of the wrong format) stops the run with nothing written. Each file is
+loaded in one transaction together with the authority lists' sync it relies on, and
+imports take turns on a transaction-scoped advisory lock.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from chronology.importers.detect import FormatError, detect_format
 from chronology.importers.load.authority import sync_authority
 from chronology.importers.load.rows import Writer
 from chronology.importers.load.source import load_source, set_actor
+from chronology.importers.load.turns import take_turn
 from chronology.importers.records import ParsedSource
 from chronology.importers.report import FileReport, ImportReport
 
@@ -172,8 +174,9 @@ def run_import(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> ImportReport:
-    """Sync the authority lists, then load each prepared file in a transaction of its own."""
+    """Load each prepared file in one transaction with the authority lists' sync, one import at a time."""
     persons, bodies = load_persons(), load_bodies()
     person_resolver, body_resolver = PersonResolver(persons), BodyResolver(bodies)
     report = ImportReport(dry_run=dry_run)
@@ -181,10 +184,12 @@ def run_import(
         progress.begin(sum(len(source.parsed.documents) for source in prepared))
     with Session(engine) as session:
         outer = session.begin() if dry_run else None
-        with _unit(session, dry_run=dry_run, actor="import: authority lists"):
-            writer = Writer(session)
-            authority = sync_authority(writer, persons, bodies)
-            report.authority = writer.counts
+        if not prepared:
+            with _unit(session, dry_run=dry_run, actor="import: authority lists"):
+                take_turn(session, waiting)
+                writer = Writer(session)
+                sync_authority(writer, persons, bodies)
+                report.authority = writer.counts
         for source in prepared:
             file_report = FileReport(str(source.path), source.format)
             file_report.unparsed = list(source.parsed.unparsed)
@@ -193,7 +198,13 @@ def run_import(
                 progress.file(source.path.name)
             started = time.perf_counter()
             try:
-                with _unit(session, dry_run=dry_run, actor=f"import: {source.path.name}"):
+                with _unit(session, dry_run=dry_run, actor="import: authority lists"):
+                    take_turn(session, waiting)
+                    # The lists are synced in the file's transaction: a file never commits without the
+                    # persons and bodies it points to, nor they without it (the first file reports the sync).
+                    writer = Writer(session)
+                    authority = sync_authority(writer, persons, bodies)
+                    set_actor(session, f"import: {source.path.name}")
                     result = load_source(
                         session,
                         source.parsed,
@@ -207,6 +218,8 @@ def run_import(
                 # The file's transaction is rolled back; the others stand.
                 file_report.error = f"not imported: {type(error).__name__}: {error.args[0]}"
             else:
+                if not report.authority:
+                    report.authority = writer.counts
                 file_report.counts = result.counts
                 file_report.review = [*source.parsed.review, *result.review]
             file_report.seconds = time.perf_counter() - started

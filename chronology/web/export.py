@@ -14,20 +14,23 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from chronology.exporters import EXPORTERS, ExportOptions, Writer
 from chronology.exporters.jsonld import CONTEXT
-from chronology.graphql.http import UnauthenticatedError, authenticate
+from chronology.graphql.http import RETRY_AFTER_SECONDS, DatabaseUnavailableError, UnauthenticatedError, authenticate
+from chronology.graphql.runtime.database import is_unavailable
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
 from chronology.queries.export.reader import ExportReader
-from chronology.queries.export.snapshot import export_chunks
 from chronology.settings import Settings
+from chronology.web.downloads import ExportGate, ExportStream
 
 PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")
 
@@ -36,7 +39,14 @@ def _error(status: int, code: str, message: str, field: str | None = None) -> JS
     body: dict[str, object] = {"code": code, "message": message}
     if field is not None:
         body["field"] = field
-    return JSONResponse({"error": body}, status_code=status)
+    response = JSONResponse({"error": body}, status_code=status)
+    if status == 503:
+        response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _unavailable() -> JSONResponse:
+    return _error(503, "UNAVAILABLE", "the database is unavailable; try again in a few seconds")
 
 
 def export_filter(params: dict[str, list[str]]) -> ExportFilter:
@@ -86,6 +96,7 @@ class ExportEndpoint:
         self.settings = settings
         self.engine = engine
         self.async_engine = async_engine
+        self.gate = ExportGate(settings.export_concurrency, settings.export_queue)
 
     async def export(self, request: Request) -> Response:
         """Stream the filtered documents in the format the path names."""
@@ -101,23 +112,39 @@ class ExportEndpoint:
             params.setdefault(key, []).append(value)
         try:
             given = export_filter(params)
-            criteria = await run_in_threadpool(_criteria, self.engine, given)
         except ExportFilterError as error:
             return _error(400, "VALIDATION", error.message, error.field)
-        options = ExportOptions(source_url=str(request.url))
-        chunks = self._chunks(criteria, functools.partial(_write, exporter.writer, options))
+        if not await self.gate.enter(wait_seconds=self.settings.export_max_seconds):
+            busy = f"{self.gate.concurrency} exports are being written and more are waiting; try again shortly"
+            return _error(503, "BUSY", busy)
+        stream: ExportStream | None = None
+        try:
+            criteria = await run_in_threadpool(_criteria, self.engine, given)
+            options = ExportOptions(source_url=str(request.url))
+            write = functools.partial(_write, exporter.writer, options)
+            stream = ExportStream(self.engine, criteria, write, self.settings, on_finish=self.gate.leave)
+            # The filters are checked and the first batch read before the headers: those failures are answers.
+            await run_in_threadpool(stream.open)
+        except BaseException as error:
+            await _ended(stream, self.gate)
+            if isinstance(error, ExportFilterError):
+                return _error(400, "VALIDATION", error.message, error.field)
+            if isinstance(error, DBAPIError) and is_unavailable(error):
+                return _unavailable()
+            raise
         name = filename(request.query_params.multi_items(), exporter.extension)
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-        return StreamingResponse(iterate_in_threadpool(chunks), media_type=exporter.media_type, headers=headers)
-
-    def _chunks(self, criteria: DocumentCriteria, write: functools.partial[Iterator[bytes]]) -> Iterator[bytes]:
-        return export_chunks(self.engine, criteria, write, statement_timeout_ms=self.settings.statement_timeout_ms)
+        return StreamingResponse(
+            stream.body(), media_type=exporter.media_type, headers=headers, background=BackgroundTask(stream.finish)
+        )
 
     async def _refuse(self, request: Request) -> JSONResponse | None:
         try:
             actor = await authenticate(self.async_engine, request)
         except UnauthenticatedError as error:
             return _error(401, "UNAUTHENTICATED", str(error))
+        except DatabaseUnavailableError:
+            return _unavailable()
         if actor.role is None and not self.settings.anonymous_read:
             return _error(403, "FORBIDDEN", "reading needs a token on this service")
         return None
@@ -136,3 +163,11 @@ class ExportEndpoint:
 
 def _write(writer: Writer, options: ExportOptions, reader: ExportReader) -> Iterator[bytes]:
     return writer(reader, options)
+
+
+async def _ended(stream: ExportStream | None, gate: ExportGate) -> None:
+    """Close a stream that will not be sent, or give back the slot when there is none."""
+    if stream is not None:
+        await stream.finish()
+    else:
+        gate.leave()

@@ -59,12 +59,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(database_url: str) -> Iterator[str]:
+def serving(database_url: str, settings: Settings | None = None) -> Iterator[str]:
     """Run the app on 127.0.0.1 and a free port in a thread; yield its base URL."""
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(Settings(), database_url=database_url), host="127.0.0.1", port=port, log_level="warning", ws="none"
-    )
+    app = create_app(settings or Settings(), database_url=database_url)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
     service = uvicorn.Server(config)
     thread = threading.Thread(target=service.run, daemon=True)
     thread.start()

@@ -12,7 +12,10 @@ from sqlalchemy import Dialect, Executable, Row, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from chronology.graphql.runtime.errors import ChronologyError, ErrorCode
+from chronology.graphql.runtime.errors import ChronologyError, ErrorCode, unavailable
+
+# Connection exceptions (class 08) and the server shutting down or starting (57P01-57P03).
+_UNAVAILABLE_STATES = ("08", "57P01", "57P02", "57P03")
 
 
 class RequestDatabase:
@@ -38,7 +41,10 @@ class RequestDatabase:
 
     async def _connect(self) -> AsyncConnection:
         if self._connection is None:
-            connection = await self._engine.connect()
+            try:
+                connection = await self._engine.connect()
+            except DBAPIError as error:
+                raise translate(error) from error
             try:
                 if self._writing:
                     await connection.begin()
@@ -52,6 +58,9 @@ class RequestDatabase:
                 else:
                     await connection.execution_options(isolation_level="AUTOCOMMIT")
                     await _session_timeout(connection, self._timeout)
+            except DBAPIError as error:
+                await connection.close()
+                raise translate(error) from error
             except BaseException:
                 await connection.close()
                 raise
@@ -108,6 +117,15 @@ class RequestDatabase:
             connection = await self._connect()
         return AsyncSession(bind=connection, expire_on_commit=False)
 
+    async def commit(self) -> None:
+        """Commit what this request wrote (before its answer is sent), raising UNAVAILABLE if that fails."""
+        if self._connection is None or not self._writing:
+            return
+        try:
+            await self._connection.commit()
+        except DBAPIError as error:
+            raise translate(error) from error
+
     async def close(self, *, commit: bool) -> None:
         """End the transaction (committing if asked) and give the connection back."""
         connection, self._connection = self._connection, None
@@ -118,6 +136,10 @@ class RequestDatabase:
                 await connection.commit()
             else:
                 await connection.rollback()
+        except DBAPIError as error:
+            # A rollback on a connection the server dropped has nothing left to undo.
+            if commit or not is_unavailable(error):
+                raise
         finally:
             await connection.close()
 
@@ -130,9 +152,22 @@ async def _session_timeout(connection: AsyncConnection, timeout_ms: int) -> None
         connection.info["chronology.statement_timeout"] = timeout_ms
 
 
+def is_unavailable(error: DBAPIError) -> bool:
+    """Tell whether ERROR means the database cannot be reached (down, restarting, connection lost)."""
+    original = error.orig
+    if error.connection_invalidated or isinstance(original, psycopg.InterfaceError):
+        return True
+    if not isinstance(original, psycopg.OperationalError):
+        return False
+    state = original.sqlstate
+    return state is None or state.startswith(_UNAVAILABLE_STATES)
+
+
 def translate(error: DBAPIError) -> ChronologyError | DBAPIError:
     """Turn the database errors a client can cause into readable ones."""
     original = error.orig
+    if is_unavailable(error):
+        return unavailable()
     if isinstance(original, pg_errors.QueryCanceled):
         return ChronologyError(ErrorCode.TIMEOUT, "the query took too long and was stopped; ask for less")
     if isinstance(original, psycopg.DataError):

@@ -17,6 +17,7 @@ class ErrorCode(StrEnum):
     UNAUTHENTICATED = "UNAUTHENTICATED"
     TIMEOUT = "TIMEOUT"
     LIMIT = "LIMIT"
+    UNAVAILABLE = "UNAVAILABLE"
 
 
 class ChronologyError(GraphQLError):
@@ -49,3 +50,8 @@ def forbidden(message: str) -> ChronologyError:
 def conflict(message: str, *, field: str | None = None) -> ChronologyError:
     """Return a CONFLICT error."""
     return ChronologyError(ErrorCode.CONFLICT, message, field=field)
+
+
+def unavailable() -> ChronologyError:
+    """Return an UNAVAILABLE error: the database cannot be reached (never naming its host or port)."""
+    return ChronologyError(ErrorCode.UNAVAILABLE, "the database is unavailable; try again in a few seconds")

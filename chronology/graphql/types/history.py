@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from strawberry.scalars import JSON
 
 from chronology import models
-from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.context import Actor, Info, Role
 from chronology.graphql.runtime.ids import KIND_OF_TYPE, decode_id
 from chronology.graphql.runtime.loaders import table
 from chronology.graphql.runtime.pagination import Connection, Edge, SortKey, keyset_page, page_request
@@ -63,6 +63,10 @@ _PART = {
 }
 # Bookkeeping the triggers maintain; the trail shows what a person changed.
 _HIDDEN = {"version", "created_at", "updated_at"}
+# Who wrote without a token (the importers, the sample, a data package): no person's name, shown to all.
+_IMPORT = "import: "
+_PROGRAMS = {"sample", "datapackage import", "import: authority lists"}
+_tokens = table(models.ApiToken)
 
 
 @strawberry.enum(description="What happened to a row.")
@@ -89,7 +93,9 @@ class FieldChange:
 class HistoryEntry:
     action: AuditAction = strawberry.field(description="Created, changed or deleted.")
     actor: str | None = strawberry.field(
-        description="The name of the token that made the change; null for imports and scripts."
+        description="Who made the change: the token's name for admins and for the caller's own token, otherwise "
+        "the token's role (`editor`, `admin`); the importer for imports (`import: <file>`, `sample`); "
+        "null for scripts."
     )
     at: datetime.datetime = strawberry.field(description="When the change was committed.")
     part: str = strawberry.field(
@@ -99,14 +105,14 @@ class HistoryEntry:
     changes: list[FieldChange] = strawberry.field(description="The fields that changed.")
 
     @classmethod
-    def from_row(cls, row: Any) -> HistoryEntry:
-        """Build from an audit_log row."""
+    def from_row(cls, row: Any, actor: str | None = None) -> HistoryEntry:
+        """Build from an audit_log row, showing ACTOR as who made the change."""
         old: dict[str, Any] = row.old_values or {}
         new: dict[str, Any] = row.new_values or {}
         fields = sorted((set(old) | set(new)) - _HIDDEN)
         return cls(
             action=AuditAction(row.action),
-            actor=row.actor,
+            actor=actor,
             at=row.at,
             part=_PART.get(row.table_name, row.table_name),
             part_key=row.row_key,
@@ -173,7 +179,30 @@ class HistoryQuery:
         request = page_request(first, after, None, None)
         query = select(_audit).where(trail_condition(KIND_OF_TYPE[type_name], pk))
         rows, cursors, page, count = await keyset_page(info.context, query, [SortKey(_audit.c.id)], request)
+        shown = await _actors_shown(info, {row.actor for row in rows if row.actor}, info.context.actor)
         edges = [
-            Edge(cursor=cursor, node=HistoryEntry.from_row(row)) for row, cursor in zip(rows, cursors, strict=True)
+            Edge(cursor=cursor, node=HistoryEntry.from_row(row, shown.get(row.actor)))
+            for row, cursor in zip(rows, cursors, strict=True)
         ]
         return Connection(edges=edges, page_info=page, count=count)
+
+
+async def _actors_shown(info: Info, actors: set[str], viewer: Actor) -> dict[str, str]:
+    """Map each actor to what VIEWER may see: a token's name only to admins and its holder, else its role."""
+    if viewer.role is Role.ADMIN or not actors:
+        return {actor: actor for actor in actors}
+    query = select(_tokens.c.name, _tokens.c.role).where(_tokens.c.name.in_(sorted(actors)))
+    roles: dict[str, str] = {row.name: row.role for row in await info.context.database.rows(query)}
+    shown: dict[str, str] = {}
+    for actor in actors:
+        if actor == viewer.name or (actor not in roles and _program(actor)):
+            shown[actor] = actor
+        else:
+            # A name that is no longer a token's is still a person's: shown as the least role that may write.
+            shown[actor] = roles.get(actor, Role.EDITOR.value)
+    return shown
+
+
+def _program(actor: str) -> bool:
+    """Tell whether ACTOR names a program that wrote without a token (an importer, the sample)."""
+    return actor.startswith(_IMPORT) or actor in _PROGRAMS
