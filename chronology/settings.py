@@ -22,6 +22,12 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Answer pages and nodes whose whole selection SQL can build with one statement (see graphql/compiled).
     compile_selections: bool = True
+    # The address the service is reached at by its readers; every export's IRIs and links start here.
+    public_url: str = "http://127.0.0.1:8000"
+    publisher: str = "Chronology"
+    editor: str | None = None
+    editor_email: str | None = None
+    licence: str = "https://creativecommons.org/licenses/by/4.0/"
 
     @property
     def production(self) -> bool:
@@ -43,7 +49,25 @@ class Settings:
             statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             compile_selections=_flag(env.get("CHRONOLOGY_COMPILE_SELECTIONS"), default=True),
+            public_url=_public_url(env.get("CHRONOLOGY_PUBLIC_URL") or defaults.public_url),
+            publisher=env.get("CHRONOLOGY_PUBLISHER") or defaults.publisher,
+            editor=env.get("CHRONOLOGY_EDITOR") or None,
+            editor_email=env.get("CHRONOLOGY_EDITOR_EMAIL") or None,
+            licence=env.get("CHRONOLOGY_LICENCE") or defaults.licence,
         )
+
+
+class SettingsError(ValueError):
+    """A setting's value cannot be used; the message names the variable."""
+
+
+def _public_url(value: str) -> str:
+    base = value.strip().rstrip("/")
+    if not base.startswith(("http://", "https://")) or "?" in base or "#" in base or " " in base:
+        raise SettingsError(
+            f"CHRONOLOGY_PUBLIC_URL must be http(s)://host[/path] without query or fragment, not {value!r}"
+        )
+    return base
 
 
 def _flag(value: str | None, *, default: bool) -> bool:

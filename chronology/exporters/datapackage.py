@@ -16,10 +16,10 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from chronology.interchange.options import ExportOptions
 from chronology.interchange.package_tables import DESCRIPTOR, TABLES, Table
 from chronology.interchange.records import (
     ExportDate,
-    ExportOptions,
     ExportSource,
     ExportTransmission,
 )

@@ -15,7 +15,8 @@ from xml.sax.saxutils import escape
 
 from chronology.exporters.common import display_date, first_copy_reference, kind_label, single_point
 from chronology.exporters.xml import clean
-from chronology.interchange.records import ExportDate, ExportOptions, ExportSource
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.records import ExportDate, ExportSource
 
 
 def _day(date: Any) -> dict[str, int]:

@@ -25,11 +25,13 @@ from chronology.exporters.jsonld import CONTEXT
 from chronology.graphql.http import UnauthenticatedError, authenticate
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.provenance import export_options, schema_revision
 from chronology.queries.export.reader import ExportReader
 from chronology.queries.export.snapshot import export_chunks
 from chronology.settings import Settings
 
 PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")
+FLAVOURS = ("cmif", "full")  # of the TEI export: the letters' metadata, or everything
 
 
 def _error(status: int, code: str, message: str, field: str | None = None) -> JSONResponse:
@@ -74,9 +76,9 @@ def filename(stem_parameters: list[tuple[str, str]], extension: str) -> str:
     return f"chronology-{digest}{extension}"
 
 
-def _criteria(engine: Engine, given: ExportFilter) -> DocumentCriteria:
+def _criteria(engine: Engine, given: ExportFilter) -> tuple[DocumentCriteria, str | None]:
     with engine.connect() as connection:
-        return build_criteria(connection, given)
+        return build_criteria(connection, given), schema_revision(connection)
 
 
 class ExportEndpoint:
@@ -99,12 +101,16 @@ class ExportEndpoint:
         params: dict[str, list[str]] = {}
         for key, value in request.query_params.multi_items():
             params.setdefault(key, []).append(value)
+        flavours = params.pop("flavour", ["cmif"])
+        if len(flavours) != 1 or flavours[0] not in FLAVOURS:
+            return _error(400, "VALIDATION", "give 'flavour' once: cmif or full", "flavour")
         try:
             given = export_filter(params)
-            criteria = await run_in_threadpool(_criteria, self.engine, given)
+            criteria, revision = await run_in_threadpool(_criteria, self.engine, given)
         except ExportFilterError as error:
             return _error(400, "VALIDATION", error.message, error.field)
-        options = ExportOptions(source_url=str(request.url))
+        # The links come from the configured public URL, never from the request's host.
+        options = export_options(self.settings, exporter.name, given, revision=revision, flavour=flavours[0])
         chunks = self._chunks(criteria, functools.partial(_write, exporter.writer, options))
         name = filename(request.query_params.multi_items(), exporter.extension)
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}

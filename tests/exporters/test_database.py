@@ -186,7 +186,7 @@ def test_memory_holds_one_batch_however_many_documents(fresh_database: str) -> N
             count = 0
             for chunk in EXPORTERS["gexf"].writer(reader, ExportOptions()):
                 count += 1
-                if batches_at_first_document is None and b"urn:chronology:document:" in chunk:
+                if batches_at_first_document is None and b"/documents/" in chunk:
                     batches_at_first_document = reader.batches
             # The first document leaves before the second batch is read: nothing is gathered first.
             assert batches_at_first_document == 1
