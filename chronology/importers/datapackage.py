@@ -25,7 +25,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, func, insert, select, text, update
 
 from chronology import models
-from chronology.interchange.package_tables import DESCRIPTOR, TABLES, TABLES_BY_NAME
+from chronology.interchange.package_tables import DESCRIPTOR, PROVENANCE, TABLES, TABLES_BY_NAME
 from chronology.interchange.package_tables import Table as PackageTable
 
 _CHUNK = 1000
@@ -72,11 +72,13 @@ class _Package:
             self.archive.close()
 
 
-def _value(kind: str, cell: str) -> Any:
+def _value(kind: str, cell: str, *, required: bool = False) -> Any:
     if kind == "array":
         return json.loads(cell) if cell else []
     if cell == "":
-        return None
+        # CSV has one empty cell for null and "": a column that cannot be null held "" (a verbatim
+        # reading of nothing, as for an inferred reference), so "" is the only faithful reading.
+        return "" if required and kind == "string" else None
     if kind == "integer":
         return int(cell)
     if kind == "number":
@@ -92,6 +94,8 @@ def _value(kind: str, cell: str) -> Any:
 
 def _rows(package: _Package, table: PackageTable) -> Iterator[dict[str, Any]]:
     types = {f.name: f.type for f in table.fields}
+    columns = models.Document.metadata.tables[table.name].columns
+    required = {c.name for c in columns if not c.nullable}
     dropped = _DROPPED_COLUMNS.get(table.name, set())
     with package.open(table.path) as raw:
         reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
@@ -99,21 +103,44 @@ def _rows(package: _Package, table: PackageTable) -> Iterator[dict[str, Any]]:
             raise PackageImportError(f"{table.path} has columns {reader.fieldnames}, expected {list(table.columns)}")
         for line, record in enumerate(reader, start=2):
             try:
-                yield {name: _value(types[name], cell) for name, cell in record.items() if name not in dropped}
+                yield {
+                    name: _value(types[name], cell, required=name in required)
+                    for name, cell in record.items()
+                    if name not in dropped
+                }
             except ValueError as error:
                 raise PackageImportError(f"{table.path}, line {line}: {error}") from None
 
 
-def _check_descriptor(package: _Package) -> None:
+def _check_descriptor(connection: Connection, package: _Package) -> None:
     with package.open(DESCRIPTOR) as raw:
         try:
             descriptor = json.load(raw)
         except json.JSONDecodeError as error:
             raise PackageImportError(f"{DESCRIPTOR} is not JSON: {error}") from None
-    names = [r.get("name") for r in descriptor.get("resources", [])]
+    if not isinstance(descriptor, dict):
+        raise PackageImportError(f"{DESCRIPTOR} is not a data package descriptor")
+    names = [r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict)]
     missing = [t.name for t in TABLES if t.name not in names]
     if missing:
         raise PackageImportError(f"this is not a Chronology package: it lacks {', '.join(missing)}")
+    _check_revision(connection, descriptor.get(PROVENANCE))
+
+
+def _check_revision(connection: Connection, provenance: Any) -> None:
+    """Refuse a package whose tables were written for another schema than the database's."""
+    ours = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    theirs = provenance.get("schemaRevision") if isinstance(provenance, dict) else None
+    if theirs is None:
+        raise PackageImportError(
+            "the package does not say which schema revision it was made at (it comes from an older Chronology); "
+            f"export it again with this version, whose database is at revision {ours}"
+        )
+    if theirs != ours:
+        raise PackageImportError(
+            f"the package was made at schema revision {theirs} and this database is at {ours}: "
+            f"import it with the Chronology it came from, or upgrade that database to {ours} and export again"
+        )
 
 
 def _check_empty(connection: Connection) -> None:
@@ -165,7 +192,7 @@ def import_package(connection: Connection, path: Path) -> PackageImportResult:
         raise PackageImportError(f"{path} is neither a directory nor a ZIP file") from None
     result = PackageImportResult()
     try:
-        _check_descriptor(package)
+        _check_descriptor(connection, package)
         _check_empty(connection)
         connection.execute(text("SELECT set_config('chronology.actor', 'datapackage import', true)"))
         metadata = models.Document.metadata
