@@ -188,7 +188,14 @@ def test_timeline_has_dates_at_their_precision_groups_and_eras() -> None:
     assert slides["document-101"]["display_date"] == "17 August [1936]"
     assert slides["document-103"]["display_date"] == "4 [?] December 1936"
     assert slides["decision-201"]["end_date"]["month"] == 12
-    assert slides["document-100"]["group"] == "Cipher telegram"
+    assert slides["document-100"]["group"] == "Letters and telegrams"
+    assert "Cipher telegram" in slides["document-100"]["text"]["text"]  # the kind, in the text
+    assert {s["group"] for s in timeline["events"]} == {
+        "Letters and telegrams",
+        "Decrees and resolutions",
+        "Decisions",
+        "Events",
+    }
     assert "document-104" not in slides  # undated: TimelineJS cannot place it
     eras = {e["unique_id"]: e for e in timeline["eras"]}
     assert set(eras) == {"era-400", "era-401"}
@@ -285,3 +292,25 @@ def test_gexf_is_a_consistent_network() -> None:
     assert labels.count("authored") == 4
     assert labels.count("received") == 4
     assert labels.count("voted") == 3
+
+
+@pytest.mark.parametrize(
+    ("kind", "group"),
+    [
+        ("letter", "Letters and telegrams"),
+        ("ticker_tape", "Letters and telegrams"),
+        ("cipher_telegram", "Letters and telegrams"),
+        ("protocol_extract", "Decrees and resolutions"),
+        ("order", "Decrees and resolutions"),
+        ("speech", "Other documents"),
+        ("transcript", "Other documents"),
+        ("other", "Other documents"),
+    ],
+)
+def test_timeline_groups_every_kind_into_a_few_lanes(kind: str, group: str) -> None:
+    from chronology.exporters.timelinejs import document_group
+    from chronology.models.vocabulary import DocumentKind
+
+    assert document_group(kind) == group
+    every = {document_group(k.value) for k in DocumentKind}
+    assert len(every | {"Decisions", "Events"}) == 5
