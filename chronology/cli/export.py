@@ -40,7 +40,7 @@ def export_command(
     from chronology.exporters import EXPORTERS
     from chronology.exporters.datapackage import members
     from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
-    from chronology.queries.export.provenance import export_options, schema_revision
+    from chronology.queries.export.provenance import database_identity, export_options, schema_revision
     from chronology.queries.export.reader import ExportReader
     from chronology.queries.export.snapshot import export_transaction
     from chronology.storage.bootstrap import prepare_database
@@ -65,7 +65,14 @@ def export_command(
                 typer.echo(f"error: --{error.field}: {error.message}", err=True)
                 raise typer.Exit(2) from None
             reader = ExportReader(connection, criteria)
-            options = export_options(settings, format, given, revision=schema_revision(connection), flavour=flavour)
+            options = export_options(
+                settings,
+                format,
+                given,
+                revision=schema_revision(connection),
+                database=database_identity(connection),
+                flavour=flavour,
+            )
             if as_directory:
                 assert out is not None
                 out.mkdir(parents=True, exist_ok=True)

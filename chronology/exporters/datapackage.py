@@ -301,6 +301,7 @@ def descriptor(options: ExportOptions, publications: Iterable[ExportPublication]
         PROVENANCE: {
             "filter": [list(pair) for pair in options.filters],
             "schemaRevision": options.schema_revision,
+            "database": options.database,
             "format": PACKAGE_FORMAT,
         },
         "resources": [table.descriptor() for table in TABLES],

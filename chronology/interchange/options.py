@@ -28,6 +28,7 @@ class ExportOptions:
     created: str | None = None  # when the export was made (ISO 8601, UTC); None keeps golden files stable
     version: str | None = None  # the software's version
     schema_revision: str | None = None  # the database's migration revision
+    database: str | None = None  # what tells the database apart: a package from it may be matched by id
     statement: PublicationStatement = field(default_factory=PublicationStatement)
     flavour: str = "cmif"  # TEI: "cmif" (the letters' metadata, harvestable) or "full" (texts, copies, decisions)
 

@@ -25,7 +25,7 @@ from chronology.exporters.jsonld import CONTEXT
 from chronology.graphql.http import UnauthenticatedError, authenticate
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
-from chronology.queries.export.provenance import export_options, schema_revision
+from chronology.queries.export.provenance import database_identity, export_options, schema_revision
 from chronology.queries.export.reader import ExportReader
 from chronology.queries.export.snapshot import export_chunks
 from chronology.settings import Settings
@@ -76,9 +76,9 @@ def filename(stem_parameters: list[tuple[str, str]], extension: str) -> str:
     return f"chronology-{digest}{extension}"
 
 
-def _criteria(engine: Engine, given: ExportFilter) -> tuple[DocumentCriteria, str | None]:
+def _criteria(engine: Engine, given: ExportFilter) -> tuple[DocumentCriteria, str | None, str | None]:
     with engine.connect() as connection:
-        return build_criteria(connection, given), schema_revision(connection)
+        return build_criteria(connection, given), schema_revision(connection), database_identity(connection)
 
 
 class ExportEndpoint:
@@ -106,11 +106,13 @@ class ExportEndpoint:
             return _error(400, "VALIDATION", "give 'flavour' once: cmif or full", "flavour")
         try:
             given = export_filter(params)
-            criteria, revision = await run_in_threadpool(_criteria, self.engine, given)
+            criteria, revision, database = await run_in_threadpool(_criteria, self.engine, given)
         except ExportFilterError as error:
             return _error(400, "VALIDATION", error.message, error.field)
         # The links come from the configured public URL, never from the request's host.
-        options = export_options(self.settings, exporter.name, given, revision=revision, flavour=flavours[0])
+        options = export_options(
+            self.settings, exporter.name, given, revision=revision, database=database, flavour=flavours[0]
+        )
         chunks = self._chunks(criteria, functools.partial(_write, exporter.writer, options))
         name = filename(request.query_params.multi_items(), exporter.extension)
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}

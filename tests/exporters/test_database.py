@@ -71,9 +71,17 @@ def test_round_trip_is_lossless(seeded_engine: Engine, another_database: str, tm
         target.dispose()
 
 
-def test_import_refuses_a_database_that_is_not_empty(seeded_engine: Engine, tmp_path: Path) -> None:
-    with seeded_engine.begin() as connection, pytest.raises(PackageImportError, match="empty database"):
-        import_package(connection, write_package(tmp_path / "again"))
+def test_import_into_a_database_with_records_merges_instead_of_refusing(seeded_engine: Engine, tmp_path: Path) -> None:
+    with seeded_engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            result = import_package(connection, write_package(tmp_path / "again"))
+        finally:
+            transaction.rollback()  # the seeded database is shared by the module's tests
+    # The fixed set's one telegram with a natural key and its keyed persons and bodies are matched.
+    assert result.matched["documents"] == 1
+    assert result.matched["persons"] == 4
+    assert result.matched["bodies"] == 2
 
 
 def test_import_refuses_what_is_not_a_package(fresh_database: str, tmp_path: Path) -> None:

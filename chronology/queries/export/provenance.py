@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from chronology import __version__
 from chronology.interchange.links import Links
@@ -42,12 +44,29 @@ def schema_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
 
+def database_identity(connection: Connection) -> str | None:
+    """Return what tells this database apart from any other (cluster, name and oid), or None when hidden."""
+    try:
+        with connection.begin_nested():
+            row = connection.execute(
+                text(
+                    "SELECT s.system_identifier, d.datname, d.oid FROM pg_control_system() s, pg_database d"
+                    " WHERE d.datname = current_database()"
+                )
+            ).one()
+    except DBAPIError:  # pg_control_system() is for privileged roles: then no package matches by id
+        return None
+    digest = hashlib.sha256(f"{row[0]}/{row[1]}/{row[2]}".encode()).hexdigest()
+    return digest[:32]
+
+
 def export_options(
     settings: Settings,
     format_name: str,
     given: ExportFilter,
     *,
     revision: str | None,
+    database: str | None = None,
     created: datetime.datetime | None = None,
     flavour: str = "cmif",
 ) -> ExportOptions:
@@ -61,6 +80,7 @@ def export_options(
         version=__version__,
         flavour=flavour,
         schema_revision=revision,
+        database=database,
         statement=PublicationStatement(
             publisher=settings.publisher,
             editor=settings.editor,
