@@ -117,11 +117,9 @@ def _existing(connection: Connection, table: Table, name: str, row: dict[str, An
         values = [row.get(column) for column in key]
         if any(value is None for value in values):
             continue
-        found = connection.execute(
-            select(table.c.id).where(
-                and_(*(table.c[column] == value for column, value in zip(key, values, strict=True)))
-            )
-        ).scalar_one_or_none()
+        condition = and_(*(table.c[column] == value for column, value in zip(key, values, strict=True)))
+        # Names and printed references may repeat: the oldest row is the one the others were matched to.
+        found = connection.execute(select(table.c.id).where(condition).order_by(table.c.id).limit(1)).scalar()
         if found is not None:
             return int(found)
     return None
