@@ -147,3 +147,25 @@ def test_the_spener_table_and_cmif_file_agree_letter_by_letter() -> None:
     assert (True, "medium") in dates  # the doubted dates keep their certainty
     gnd = {p.ref for letter in cmif.letters for p in letter.sent.persons if p.ref}
     assert all(ref.startswith("http://d-nb.info/gnd/") for ref in gnd)
+
+
+def test_our_cmif_export_reads_back_as_the_same_letters() -> None:
+    from chronology.exporters import ExportOptions, get_exporter
+    from tests.exporters.dataset import dataset
+
+    data = b"".join(get_exporter("tei").writer(dataset(), ExportOptions(created="2026-12-07T21:00:00Z")))
+    letters = read_cmif(data)
+    assert letters.url == "http://127.0.0.1:8000/export/export"
+    by_key = {letter.sent.date.text if letter.sent.date else None: letter for letter in letters.letters}
+    reply = by_key["August 17 [1936]"]
+    assert reply.sent.persons == (Named("Iosif Vissarionovich Stalin", "http://www.wikidata.org/entity/Q855"),)
+    assert reply.sent.date == LetterDate(
+        when="1936-08-17", cert="medium", evidence="conjecture", text="August 17 [1936]"
+    )
+    assert [p.name for p in reply.received.persons] == [
+        "Lazar Moiseevich Kaganovich",
+        "Viacheslav Mikhailovich Molotov",
+    ]
+    telegram = by_key["January 15, 1936"]
+    assert telegram.edition is not None
+    assert telegram.edition.title.startswith("R. W. Davies et al., The Stalin-Kaganovich Correspondence")
