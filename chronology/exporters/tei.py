@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from chronology.exporters import tei_full
-from chronology.exporters.common import CORRESPONDENCE_KINDS, single_point, wikidata_uri
+from chronology.exporters.common import CORRESPONDENCE_KINDS, authority_uris, single_point, wikidata_uri
 from chronology.exporters.xml import element, start
 from chronology.interchange.links import Links
 from chronology.interchange.options import ExportOptions
@@ -58,15 +58,21 @@ def _received_date(received: ExportTransmission) -> str | None:
     return element("date", text, notBefore=received.lower.isoformat(), notAfter=received.upper.isoformat())
 
 
-def _name(party: ExportParty) -> str:
+Authorities = dict[int, str]  # a person's id → the URI of an authority file that names them
+
+
+def _name(party: ExportParty, authorities: Authorities) -> str:
     if party.person_id is not None:
-        return element("persName", party.name, ref=wikidata_uri(party.wikidata_qid))
+        ref = wikidata_uri(party.wikidata_qid) or authorities.get(party.person_id)
+        return element("persName", party.name, ref=ref)
     return element("orgName", party.name)
 
 
-def _action(kind: str, parties: tuple[ExportParty, ...], place: str | None, date: str | None) -> list[str]:
+def _action(
+    kind: str, parties: tuple[ExportParty, ...], place: str | None, date: str | None, authorities: Authorities
+) -> list[str]:
     lines = [f'        <correspAction type="{kind}">']
-    lines += [f"          {_name(p)}" for p in parties]
+    lines += [f"          {_name(p, authorities)}" for p in parties]
     if place:
         lines.append(f"          {element('placeName', place)}")
     if date:
@@ -80,13 +86,14 @@ def bibl_id(publication_id: int) -> str:
     return f"publication-{publication_id}"
 
 
-def corresp_desc(document: ExportDocument, links: Links) -> str:
+def corresp_desc(document: ExportDocument, links: Links, authorities: Authorities | None = None) -> str:
     """Render the CMIF `correspDesc` of a letter or telegram."""
     sources = " ".join(f"#{bibl_id(e.publication.id)}" for e in document.editions) or f"#{SOURCE_ID}"
     lines = [f"      {start('correspDesc', ref=links.record('document', document.id), source=sources)}"]
     sent_date = date_element(document.date) if document.date else None
-    lines += _action("sent", document.parties_in("author"), document.place, sent_date)
-    lines += _action("received", document.parties_in("recipient"), None, _received_date(document.received))
+    known = authorities or {}
+    lines += _action("sent", document.parties_in("author"), document.place, sent_date, known)
+    lines += _action("received", document.parties_in("recipient"), None, _received_date(document.received), known)
     lines.append("      </correspDesc>")
     return "\n".join(lines) + "\n"
 
@@ -143,9 +150,11 @@ def write(source: ExportSource, options: ExportOptions) -> Iterator[bytes]:
     if full:
         yield from (tei_full.ms_desc(d).encode() for d in source.documents() if d.copies)
     yield b"      </sourceDesc>\n    </fileDesc>\n    <profileDesc>\n"
+    # Persons named by an authority file other than Wikidata (VIAF) get its URI as their @ref.
+    authorities = {p.id: uris[0] for p in source.persons() if (uris := authority_uris(p))}
     for document in source.documents():
         if document.kind in CORRESPONDENCE_KINDS:
-            yield corresp_desc(document, options.links).encode()
+            yield corresp_desc(document, options.links, authorities).encode()
     yield b"    </profileDesc>\n  </teiHeader>\n"
     if full:
         yield from tei_full.stand_off(source, options.links)

@@ -132,3 +132,19 @@ def test_the_full_flavour_keeps_decisions_votes_events_links_and_doubtful_copies
     misprint = root.find(".//tei:msDesc[@corresp='#document-101']", NS)
     assert misprint.get("cert") == "medium"
     assert "probably a misprint for 11" in misprint.find(".//tei:note", NS).text
+
+
+def test_a_person_known_to_viaf_only_is_named_by_the_viaf_uri() -> None:
+    import dataclasses
+
+    from tests.exporters.dataset import MOLOTOV
+
+    records = with_inferred()
+    molotov = dataclasses.replace(MOLOTOV, viaf_id="12345")
+    persons = tuple(molotov if p.id == MOLOTOV.id else p for p in records.person_list)
+    root = etree.fromstring(
+        b"".join(get_exporter("tei").writer(dataclasses.replace(records, person_list=persons), OPTIONS))
+    )
+    names = {p.text: p.get("ref") for p in root.iterfind(".//tei:persName", NS)}
+    assert names["Viacheslav Mikhailovich Molotov"] == "https://viaf.org/viaf/12345"
+    assert names["Iosif Vissarionovich Stalin"] == "http://www.wikidata.org/entity/Q855"
