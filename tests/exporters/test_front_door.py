@@ -237,3 +237,11 @@ def test_the_full_tei_flavour_from_both_doors(
     assert "<listEvent>" in result.stdout  # type: ignore[attr-defined]
     bad = _run(seeded_database, monkeypatch, "export", "tei", "--flavour", "abridged")
     assert bad.exit_code == 2  # type: ignore[attr-defined]
+
+
+def test_the_web_factory_refuses_a_bad_public_url_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.app import app_from_environment
+
+    monkeypatch.setenv("CHRONOLOGY_PUBLIC_URL", "chronology.example.org/app")
+    with pytest.raises(SystemExit, match="CHRONOLOGY_PUBLIC_URL must be http"):
+        app_from_environment()
