@@ -17,7 +17,7 @@ from starlette.routing import Route
 from chronology import __version__
 from chronology.graphql.http import ChronologyGraphQL, GraphQLEndpoint
 from chronology.graphql.schema import build_schema
-from chronology.settings import Settings
+from chronology.settings import Settings, SettingsError
 from chronology.storage.engine import database_url, make_async_engine, make_engine
 from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
@@ -66,7 +66,10 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
 
 def app_from_environment() -> Starlette:
     """Build the service for `uvicorn --factory` from the CHRONOLOGY_* variables; the database is already migrated."""
-    settings = Settings.from_environment()
+    try:
+        settings = Settings.from_environment()
+    except SettingsError as error:
+        raise SystemExit(f"error: {error}") from None  # an operator's mistake: the message, not a traceback
     return create_app(settings, database_url=database_url(settings))
 
 

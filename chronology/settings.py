@@ -38,6 +38,12 @@ class Settings:
     export_queue: int = 8
     export_max_bytes: int = 50_000_000
     export_max_seconds: int = 60
+    # The address the service is reached at by its readers; every export's IRIs and links start here.
+    public_url: str = "http://127.0.0.1:8000"
+    publisher: str = "Chronology"
+    editor: str | None = None
+    editor_email: str | None = None
+    licence: str = "https://creativecommons.org/licenses/by/4.0/"
 
     @property
     def production(self) -> bool:
@@ -65,6 +71,11 @@ class Settings:
             export_queue=_count(env, "CHRONOLOGY_EXPORT_QUEUE", defaults.export_queue, "exports", zero=True),
             export_max_bytes=_count(env, "CHRONOLOGY_EXPORT_MAX_BYTES", defaults.export_max_bytes, "bytes"),
             export_max_seconds=_count(env, "CHRONOLOGY_EXPORT_MAX_SECONDS", defaults.export_max_seconds, "seconds"),
+            public_url=_public_url(env.get("CHRONOLOGY_PUBLIC_URL") or defaults.public_url),
+            publisher=env.get("CHRONOLOGY_PUBLISHER") or defaults.publisher,
+            editor=env.get("CHRONOLOGY_EDITOR") or None,
+            editor_email=env.get("CHRONOLOGY_EDITOR_EMAIL") or None,
+            licence=env.get("CHRONOLOGY_LICENCE") or defaults.licence,
         )
 
 
@@ -86,6 +97,15 @@ def _database_url(value: str | None) -> str | None:
             f"CHRONOLOGY_DATABASE_URL names a {parts.scheme or 'missing'}:// server, not PostgreSQL; {advice}"
         )
     return value
+
+
+def _public_url(value: str) -> str:
+    base = value.strip().rstrip("/")
+    if not base.startswith(("http://", "https://")) or "?" in base or "#" in base or " " in base:
+        raise SettingsError(
+            f"CHRONOLOGY_PUBLIC_URL must be http(s)://host[/path] without query or fragment, not {value!r}"
+        )
+    return base
 
 
 def _home(path: Path) -> Path:

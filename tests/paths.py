@@ -6,4 +6,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+INTERCHANGE = ROOT.parent / "shared" / "interchange"  # other editions' CMIF and csv2cmi files
 EDITION_FIXTURES = ROOT / "tests" / "importers" / "fixtures"

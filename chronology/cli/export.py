@@ -36,11 +36,16 @@ def export_command(
     opis: Annotated[str | None, typer.Option(help="Opis.")] = None,
     delo: Annotated[str | None, typer.Option(help="Delo.")] = None,
     text: Annotated[str | None, typer.Option(help="Words to search for.")] = None,
+    flavour: Annotated[
+        str,
+        typer.Option(help="tei only: cmif (the letters' metadata, harvestable) or full (texts, copies, decisions)."),
+    ] = "cmif",
 ) -> None:
     """Export the filtered documents and what they link to in a format for another tool."""
-    from chronology.exporters import EXPORTERS, ExportOptions
+    from chronology.exporters import EXPORTERS
     from chronology.exporters.datapackage import members
     from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+    from chronology.queries.export.provenance import database_identity, export_options, schema_revision
     from chronology.queries.export.reader import ExportReader
     from chronology.queries.export.snapshot import export_transaction
     from chronology.storage.bootstrap import prepare_database
@@ -50,6 +55,9 @@ def export_command(
     if exporter is None:
         typer.echo(f"error: no export format {format!r}; use one of {', '.join(EXPORTERS)}", err=True)
         raise typer.Exit(2)
+    if flavour not in ("cmif", "full"):
+        typer.echo(f"error: --flavour: use cmif or full, not {flavour!r}", err=True)
+        raise typer.Exit(2)
     # Read as text, not as a Path: a Path drops the trailing slash that asks for a new directory.
     out = Path(out_given).expanduser() if out_given else None
     slash = bool(out_given) and str(out_given).endswith(("/", os.sep))
@@ -57,7 +65,8 @@ def export_command(
     if out is not None:
         check_out(out, as_directory=as_directory)
     given = ExportFilter(start, end, match, tuple(kind or ()), person, body, repository, fond, opis, delo, text)
-    engine = make_engine(prepare_database(Settings.from_environment()))
+    settings = Settings.from_environment()
+    engine = make_engine(prepare_database(settings))
     try:
         with export_transaction(engine) as connection:
             try:
@@ -66,7 +75,14 @@ def export_command(
                 typer.echo(f"error: --{error.field}: {error.message}", err=True)
                 raise typer.Exit(2) from None
             reader = ExportReader(connection, criteria)
-            options = ExportOptions()
+            options = export_options(
+                settings,
+                format,
+                given,
+                revision=schema_revision(connection),
+                database=database_identity(connection),
+                flavour=flavour,
+            )
             if as_directory:
                 assert out is not None
                 out.mkdir(parents=True, exist_ok=True)

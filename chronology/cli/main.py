@@ -18,6 +18,20 @@ app = typer.Typer(
     # An operator's mistakes are one line (cli/mistakes.py); anything else is a bug, shown plainly.
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def check_settings() -> None:
+    """Refuse to start with a setting that cannot be used, naming it (no traceback)."""
+    from chronology.settings import Settings, SettingsError
+
+    try:
+        Settings.from_environment()
+    except SettingsError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+
+
 app.add_typer(db.db_app, name="db")
 app.add_typer(token_app, name="token")
 app.add_typer(bench_app, name="bench")

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from chronology.exporters import bibtex, csl, datapackage, gexf, jsonld, ris, tei, timelinejs
-from chronology.interchange.records import ExportOptions, ExportSource
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.records import ExportSource
 
 Writer = Callable[[ExportSource, ExportOptions], Iterator[bytes]]
 

@@ -1,8 +1,11 @@
-"""BibTeX: documents as `@misc` entries (`@letter`-like fields for correspondence).
+"""BibTeX: letters and telegrams as biblatex `@letter`, other archived documents as `@unpublished`,
+the rest as `@misc`.
 
 Zotero reads `author`, `title`, `date`, `year`, `month`, `type` and `address`; the archival
-fields go to `archive`, `archive_location` and `archive_place`, which biblatex ignores and
-Zotero keeps, and `howpublished` repeats the full archival citation for plain BibTeX styles.
+fields go to `archive`, `archive_location` (with `[inferred]` and `[sic; likely …]` marks) and
+`archive_place`, which biblatex ignores and Zotero keeps, and `howpublished` repeats the full
+archival citation for plain BibTeX styles. The printed edition is `booktitle`, `number`, `pages`
+and `publisher`; `note` and `annotation` say what is inferred, doubtful or supplied.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from collections.abc import Iterator
 
 from chronology.exporters.citations import Citation, citation
 from chronology.exporters.common import single_point
-from chronology.interchange.records import ExportOptions, ExportSource
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.records import ExportSource
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _SPECIAL = re.compile(r"([&%$#_{}])")
@@ -62,7 +66,22 @@ def entry_text(entry: Citation) -> str:
         ("language", entry.language),
         ("note", entry.note),
     ]
-    lines = [f"@misc{{{entry.key},"]
+    edition = entry.editions[0] if entry.editions else None
+    if edition is not None:
+        fields += [
+            ("booktitle", edition.title),
+            ("number", edition.number),
+            ("pages", edition.pages),
+            ("publisher", edition.publisher),
+            ("location", edition.place),
+        ]
+    marks = [
+        m for m, on in (("date supplied", entry.date_supplied), ("reference doubtful", entry.reference_doubtful)) if on
+    ]
+    if marks:
+        fields.append(("annotation", "; ".join(marks)))
+    kind = "letter" if entry.letter else "unpublished" if entry.archived else "misc"
+    lines = [f"@{kind}{{{entry.key},"]
     for name, value in fields:
         if value is None:
             continue

@@ -7,12 +7,19 @@ import functools
 from chronology.archives.repositories import REPOSITORIES
 from chronology.dates.edtf import Interval, OneOf, Point, parse_edtf
 from chronology.dates.fuzzy import DateParseError, from_edtf
-from chronology.interchange.records import ExportArchivalReference, ExportDate, ExportDocument, ExportParty
+from chronology.interchange.records import (
+    ExportArchivalReference,
+    ExportDate,
+    ExportDocument,
+    ExportParty,
+    ExportPerson,
+)
 
 # Documents that are correspondence in the CMIF sense: something sent from someone to someone.
 CORRESPONDENCE_KINDS = frozenset({"letter", "telegram", "cipher_telegram", "ticker_tape"})
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+VIAF = "https://viaf.org/viaf/"
 
 
 def display_date(date: ExportDate) -> str:
@@ -52,6 +59,12 @@ def date_parts(date: ExportDate) -> list[list[int]]:
 def wikidata_uri(qid: str | None) -> str | None:
     """Return the Wikidata entity URI of a QID."""
     return f"{WIKIDATA_ENTITY}{qid}" if qid else None
+
+
+def authority_uris(person: ExportPerson) -> list[str]:
+    """Return the authority files' URIs of a person: Wikidata, then VIAF."""
+    uris = [wikidata_uri(person.wikidata_qid), f"{VIAF}{person.viaf_id}" if person.viaf_id else None]
+    return [uri for uri in uris if uri]
 
 
 def split_name(party: ExportParty) -> tuple[str, str | None]:

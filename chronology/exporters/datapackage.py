@@ -12,14 +12,16 @@ import csv
 import datetime
 import io
 import json
+import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from chronology.interchange.package_tables import DESCRIPTOR, TABLES, Table
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.package_tables import DESCRIPTOR, PACKAGE_FORMAT, PROVENANCE, TABLES, Table
 from chronology.interchange.records import (
     ExportDate,
-    ExportOptions,
+    ExportPublication,
     ExportSource,
     ExportTransmission,
 )
@@ -275,21 +277,41 @@ def table_csv(table: Table, rows: Iterable[Row]) -> Iterator[bytes]:
     yield buffer.getvalue().encode()
 
 
-def descriptor(options: ExportOptions) -> dict[str, Any]:
-    """Return datapackage.json: the resources, their field types and keys."""
-    return {
+def package_id(options: ExportOptions) -> str:
+    """Return the package's identifier: one URN per export URL, moment and schema revision."""
+    name = f"{options.source_url} {options.created or ''} {options.schema_revision or ''}"
+    return uuid.uuid5(uuid.NAMESPACE_URL, name).urn
+
+
+def descriptor(options: ExportOptions, publications: Iterable[ExportPublication] = ()) -> dict[str, Any]:
+    """Return datapackage.json: provenance, the resources, their field types and keys."""
+    sources = [{"title": "Chronology", "path": options.source_url}]
+    sources += [{"title": p.title, **({"path": p.url} if p.url else {})} for p in publications]
+    value: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "chronology-export",
+        "id": package_id(options),
         "title": options.title,
-        "id": options.source_url,
+        "homepage": options.links.base,
+        "version": options.version,
+        "created": options.created,
+        "sources": sources,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        # Chronology's own: what chose the records, and the database schema they fit.
+        PROVENANCE: {
+            "filter": [list(pair) for pair in options.filters],
+            "schemaRevision": options.schema_revision,
+            "database": options.database,
+            "format": PACKAGE_FORMAT,
+        },
         "resources": [table.descriptor() for table in TABLES],
     }
+    return {key: v for key, v in value.items() if v is not None}
 
 
 def members(source: ExportSource, options: ExportOptions) -> Iterator[tuple[str, Iterator[bytes]]]:
     """Yield (file name, content chunks) for every file of the package, descriptor first."""
-    text = json.dumps(descriptor(options), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(descriptor(options, source.publications()), indent=2, ensure_ascii=False) + "\n"
     yield DESCRIPTOR, iter([text.encode()])
     for table in TABLES:
         yield table.path, table_csv(table, ROWS[table.name](source))

@@ -1,6 +1,7 @@
 """RIS: documents as `PCOMM` (letters, telegrams) or `MANSCPT` records, as Zotero's RIS
-translator maps them: `DB` is the archive, `AN` the location in it, `A2` a letter's
-recipient, `M3` its type, `DA` the date at its precision (`1936/08//` for a month).
+translator maps them: `DB` is the archive, `AN` the location in it (with its marks), `A2` a
+letter's recipient, `M3` its type, `DA` the date at its precision (`1936/08//` for a month),
+`T2`/`M1`/`SP`/`PB` the printed edition; `N1` notes say what is inferred, doubtful or supplied.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from collections.abc import Iterator
 
 from chronology.exporters.citations import Citation, citation
 from chronology.exporters.common import single_point
-from chronology.interchange.records import ExportOptions, ExportSource
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.records import ExportSource
 
 
 def _line(tag: str, value: str | None) -> str:
@@ -42,6 +44,10 @@ def record(entry: Citation) -> str:
     text += _line("DB", entry.archive)
     text += _line("AN", entry.archive_location)
     text += _line("LA", entry.language)
+    edition = entry.editions[0] if entry.editions else None
+    if edition is not None:
+        text += _line("T2", edition.title) + _line("M1", edition.number) + _line("SP", edition.pages)
+        text += _line("PB", edition.publisher)
     notes = [n for n in (entry.date_display and f"Date: {entry.date_display}", entry.medium, entry.note) if n]
     text += "".join(_line("N1", n) for n in notes)
     return text + "ER  - \n\n"

@@ -1,4 +1,4 @@
-"""TimelineJS 3 JSON: documents, decisions and events as slides, grouped by kind.
+"""TimelineJS 3 JSON: documents, decisions and events as slides, in five groups (lanes).
 
 A slide's date parts stop at the date's true precision (a month-only date has no day), its
 `display_date` says what the source says ("c. December 1935", "17 August [1936]"), and a span
@@ -13,9 +13,17 @@ from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape
 
-from chronology.exporters.common import display_date, first_copy_reference, kind_label, single_point
+from chronology.exporters import readings
+from chronology.exporters.common import (
+    CORRESPONDENCE_KINDS,
+    display_date,
+    first_copy_reference,
+    kind_label,
+    single_point,
+)
 from chronology.exporters.xml import clean
-from chronology.interchange.records import ExportDate, ExportOptions, ExportSource
+from chronology.interchange.options import ExportOptions
+from chronology.interchange.records import ExportDate, ExportSource
 
 
 def _day(date: Any) -> dict[str, int]:
@@ -52,27 +60,44 @@ def _slide(unique_id: str, headline: str, body: str, group: str, date: ExportDat
     }
 
 
+# A handful of lanes: TimelineJS's navigator gives each group a row, so one group per kind
+# (a score of them on a full export) leaves no room for the slides. The kind is in the text.
+GROUPS = {
+    **dict.fromkeys(CORRESPONDENCE_KINDS, "Letters and telegrams"),
+    **dict.fromkeys(("decree", "resolution", "order", "circular", "protocol_extract"), "Decrees and resolutions"),
+}
+OTHER_DOCUMENTS = "Other documents"
+DECISIONS = "Decisions"
+EVENTS = "Events"
+
+
+def document_group(kind: str) -> str:
+    """Return the lane of a document kind."""
+    return GROUPS.get(kind, OTHER_DOCUMENTS)
+
+
 def _slides(source: ExportSource) -> Iterator[dict[str, Any]]:
     for d in source.documents():
         if d.date is None:
             continue  # TimelineJS cannot place an undated slide
-        parts = []
+        parts = [f"<p><small>{_html(kind_label(d.kind))}</small></p>"]
         if d.summary:
             parts.append(f"<p>{_html(d.summary)}</p>")
         reference = first_copy_reference(d)
         if reference is not None:
-            parts.append(f"<p><small>{_html(reference.normalised)}</small></p>")
-        yield _slide(f"document-{d.id}", d.title, "".join(parts), kind_label(d.kind), d.date)
+            parts.append(f"<p><small>{_html(readings.marked_citation(reference))}</small></p>")
+        yield _slide(f"document-{d.id}", d.title, "".join(parts), document_group(d.kind), d.date)
     for c in source.decisions():
         if c.date is None:
             continue
         body = f"<p>{_html(c.body_name)}: {_html(kind_label(c.outcome).lower())}</p>"
-        yield _slide(f"decision-{c.id}", c.title, body, "Decision", c.date)
+        yield _slide(f"decision-{c.id}", c.title, body, DECISIONS, c.date)
     for e in source.events():
         if e.date is None:
             continue
-        body = f"<p>{_html(e.description)}</p>" if e.description else ""
-        yield _slide(f"event-{e.id}", e.title, body, kind_label(e.type), e.date)
+        body = f"<p><small>{_html(kind_label(e.type))}</small></p>"
+        body += f"<p>{_html(e.description)}</p>" if e.description else ""
+        yield _slide(f"event-{e.id}", e.title, body, EVENTS, e.date)
 
 
 def _eras(source: ExportSource) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""Read a Chronology data package back into an empty database, keeping every id.
+"""Read a Chronology data package back into a database: a restore into an empty one, keeping every id,
+or a merge into one that has records (`package_merge`).
 
 The package's resources are the database's tables (see `interchange.package_tables`), so a
 row goes back where it came from; record ids, archival reference and publication ids and
@@ -6,39 +7,33 @@ relation ids are kept, which is what lets the round trip compare exports byte fo
 `records` is not written: the record tables' triggers register each row. Rows are read and
 inserted a thousand at a time, from a directory or straight out of the ZIP.
 
-An empty database is required: merging a package into records that already exist would need
-the natural-key matching of the edition loader, which this importer does not attempt.
+Into a database that already has records, the package is merged: records are matched by their
+natural keys and the rest are added under new ids (see `package_merge`).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
 import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text, update
 
 from chronology import models
-from chronology.interchange.package_tables import DESCRIPTOR, TABLES, TABLES_BY_NAME
-from chronology.interchange.package_tables import Table as PackageTable
+from chronology.importers.package_merge import merge_package
+from chronology.importers.package_reading import Package, PackageImportError, table_rows
+from chronology.interchange.package_tables import DESCRIPTOR, PROVENANCE, TABLES, TABLES_BY_NAME
+from chronology.queries.export.provenance import database_identity
 
 _CHUNK = 1000
 # Tables whose rows are reached only through a package table of another shape.
 _SKIPPED = {"records"}
-_DROPPED_COLUMNS = {"annotations": {"position"}}  # the order of the rows is the order of the ids
 # Tables with their own id sequences (record tables share record_id_seq).
 _SERIAL_TABLES = ("archival_references", "publications", "relations")
 _CHECKED_EMPTY = ("persons", "bodies", "documents", "decisions", "events", "publications", "archival_references")
-
-
-class PackageImportError(Exception):
-    """The package cannot be read, or the database is not empty."""
 
 
 @dataclass
@@ -46,81 +41,54 @@ class PackageImportResult:
     """How many rows of each table were written."""
 
     counts: dict[str, int] = field(default_factory=dict)
+    matched: dict[str, int] = field(default_factory=dict)  # merging: rows already there, by natural key
 
     def summary(self) -> str:
-        """Say what was imported, one table a line."""
-        return "\n".join(f"{name}: {count}" for name, count in self.counts.items() if count)
+        """Say what was imported, one table a line, and what was found already there."""
+        lines = [f"{name}: {count}" for name, count in self.counts.items() if count]
+        lines += [f"{name} already present: {count}" for name, count in self.matched.items() if count]
+        return "\n".join(lines)
 
 
-class _Package:
-    """A package on disk: a directory holding datapackage.json, or a ZIP of one."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.archive = zipfile.ZipFile(path) if path.is_file() else None
-
-    def open(self, name: str) -> IO[bytes]:
-        try:
-            if self.archive is not None:
-                return self.archive.open(name)
-            return (self.path / name).open("rb")
-        except (KeyError, FileNotFoundError):
-            raise PackageImportError(f"the package has no {name}") from None
-
-    def close(self) -> None:
-        if self.archive is not None:
-            self.archive.close()
-
-
-def _value(kind: str, cell: str) -> Any:
-    if kind == "array":
-        return json.loads(cell) if cell else []
-    if cell == "":
-        return None
-    if kind == "integer":
-        return int(cell)
-    if kind == "number":
-        return float(cell)
-    if kind == "boolean":
-        if cell not in ("true", "false"):
-            raise ValueError(f"{cell!r} is not true or false")
-        return cell == "true"
-    if kind == "date":
-        return datetime.date.fromisoformat(cell)
-    return cell
-
-
-def _rows(package: _Package, table: PackageTable) -> Iterator[dict[str, Any]]:
-    types = {f.name: f.type for f in table.fields}
-    dropped = _DROPPED_COLUMNS.get(table.name, set())
-    with package.open(table.path) as raw:
-        reader = csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
-        if tuple(reader.fieldnames or ()) != table.columns:
-            raise PackageImportError(f"{table.path} has columns {reader.fieldnames}, expected {list(table.columns)}")
-        for line, record in enumerate(reader, start=2):
-            try:
-                yield {name: _value(types[name], cell) for name, cell in record.items() if name not in dropped}
-            except ValueError as error:
-                raise PackageImportError(f"{table.path}, line {line}: {error}") from None
-
-
-def _check_descriptor(package: _Package) -> None:
+def _check_descriptor(connection: Connection, package: Package) -> dict[str, Any]:
     with package.open(DESCRIPTOR) as raw:
         try:
             descriptor = json.load(raw)
         except json.JSONDecodeError as error:
             raise PackageImportError(f"{DESCRIPTOR} is not JSON: {error}") from None
-    names = [r.get("name") for r in descriptor.get("resources", [])]
+    if not isinstance(descriptor, dict):
+        raise PackageImportError(f"{DESCRIPTOR} is not a data package descriptor")
+    names = [r.get("name") for r in descriptor.get("resources", []) if isinstance(r, dict)]
     missing = [t.name for t in TABLES if t.name not in names]
     if missing:
         raise PackageImportError(f"this is not a Chronology package: it lacks {', '.join(missing)}")
+    provenance = descriptor.get(PROVENANCE)
+    _check_revision(connection, provenance)
+    return provenance if isinstance(provenance, dict) else {}
 
 
-def _check_empty(connection: Connection) -> None:
+def _check_revision(connection: Connection, provenance: Any) -> None:
+    """Refuse a package whose tables were written for another schema than the database's."""
+    ours = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
+    theirs = provenance.get("schemaRevision") if isinstance(provenance, dict) else None
+    if theirs is None:
+        raise PackageImportError(
+            "the package does not say which schema revision it was made at (it comes from an older Chronology); "
+            f"export it again with this version, whose database is at revision {ours}"
+        )
+    if theirs != ours:
+        raise PackageImportError(
+            f"the package was made at schema revision {theirs} and this database is at {ours}: "
+            f"import it with the Chronology it came from, or upgrade that database to {ours} and export again"
+        )
+
+
+def _empty(connection: Connection) -> bool:
     for name in _CHECKED_EMPTY:
         table = models.Document.metadata.tables[name]
         if connection.execute(select(func.count()).select_from(table)).scalar_one():
-            raise PackageImportError(f"the database already has {name}; import a package into an empty database")
+            return False
+    return True
 
 
 def _insert(connection: Connection, table: Any, rows: Iterator[dict[str, Any]]) -> int:
@@ -138,13 +106,13 @@ def _insert(connection: Connection, table: Any, rows: Iterator[dict[str, Any]]) 
     return count
 
 
-def _load_bodies(connection: Connection, package: _Package) -> int:
+def _load_bodies(connection: Connection, package: Package) -> int:
     """Insert bodies without parents first, then set the parents: a parent may come later."""
     table = models.Document.metadata.tables["bodies"]
     parents: list[tuple[int, int]] = []
 
     def without_parent() -> Iterator[dict[str, Any]]:
-        for row in _rows(package, TABLES_BY_NAME["bodies"]):
+        for row in table_rows(package, TABLES_BY_NAME["bodies"]):
             if row["parent_id"] is not None:
                 parents.append((row["id"], row["parent_id"]))
             yield {**row, "parent_id": None}
@@ -160,14 +128,18 @@ def import_package(connection: Connection, path: Path) -> PackageImportResult:
     if not path.exists():
         raise PackageImportError(f"{path} does not exist")
     try:
-        package = _Package(path)
+        package = Package(path)
     except zipfile.BadZipFile:
         raise PackageImportError(f"{path} is neither a directory nor a ZIP file") from None
     result = PackageImportResult()
     try:
-        _check_descriptor(package)
-        _check_empty(connection)
+        provenance = _check_descriptor(connection, package)
         connection.execute(text("SELECT set_config('chronology.actor', 'datapackage import', true)"))
+        if not _empty(connection):
+            ours = database_identity(connection)
+            same = ours is not None and provenance.get("database") == ours
+            result.counts, result.matched = merge_package(connection, package, same_database=same)
+            return result
         metadata = models.Document.metadata
         for table in TABLES:
             if table.name in _SKIPPED:
@@ -175,7 +147,7 @@ def import_package(connection: Connection, path: Path) -> PackageImportResult:
             if table.name == "bodies":
                 result.counts["bodies"] = _load_bodies(connection, package)
                 continue
-            result.counts[table.name] = _insert(connection, metadata.tables[table.name], _rows(package, table))
+            result.counts[table.name] = _insert(connection, metadata.tables[table.name], table_rows(package, table))
         _advance_sequences(connection)
     finally:
         package.close()
@@ -189,3 +161,6 @@ def _advance_sequences(connection: Connection) -> None:
         table = models.Document.metadata.tables[name]
         highest = connection.execute(select(func.max(table.c.id))).scalar_one()
         connection.execute(select(func.setval(func.pg_get_serial_sequence(name, "id"), func.greatest(highest or 1, 1))))
+
+
+__all__ = ["PackageImportError", "PackageImportResult", "import_package"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 DESCRIPTOR = "datapackage.json"  # the package's own description, beside its tables
+PROVENANCE = "chronology"  # the descriptor's property holding the filter and the schema revision
+PACKAGE_FORMAT = 2  # 2: records its schema revision; an empty verbatim is "" in a NOT NULL column
 
 
 @dataclass(frozen=True)

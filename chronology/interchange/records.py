@@ -1,7 +1,7 @@
 """Plain export records: what the writers see of the database, with no SQLAlchemy in sight.
 
-Every record carries its database id: the exports' stable identifiers are those ids
-(`urn:chronology:document:12`), and the datapackage round trip keeps them.
+Every record carries its database id; the exports' IRIs are built from it by
+`interchange.links` (the record's page under the public URL), and the data package keeps it.
 """
 
 from __future__ import annotations
@@ -10,13 +10,6 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
-
-IRI_PREFIX = "urn:chronology:"
-
-
-def record_iri(kind: str, number: int) -> str:
-    """Return the stable identifier of record NUMBER of KIND ("document", "person", …)."""
-    return f"{IRI_PREFIX}{kind}:{number}"
 
 
 @dataclass(frozen=True)
@@ -80,6 +73,7 @@ class ExportParty:
     sort_name: str | None = None  # "Family, Given" for persons
     wikidata_qid: str | None = None
     name_as_printed: str | None = None
+    authority_key: str | None = None  # the person's or body's key in the authority lists
 
 
 @dataclass(frozen=True)
@@ -387,11 +381,3 @@ class ExportSet:
     def archival_references(self) -> Iterator[ExportArchivalReference]:
         """Yield the archival references."""
         return iter(self.reference_list)
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    """What a writer may say about the export itself; nothing here depends on the clock."""
-
-    title: str = "Chronology export"
-    source_url: str = f"{IRI_PREFIX}export"

@@ -28,11 +28,13 @@ from chronology.graphql.http import RETRY_AFTER_SECONDS, DatabaseUnavailableErro
 from chronology.graphql.runtime.database import is_unavailable
 from chronology.queries.documents import DocumentCriteria
 from chronology.queries.export.filters import ExportFilter, ExportFilterError, build_criteria
+from chronology.queries.export.provenance import database_identity, export_options, schema_revision
 from chronology.queries.export.reader import ExportReader
 from chronology.settings import Settings
 from chronology.web.downloads import ExportGate, ExportStream
 
 PARAMETERS = ("from", "to", "match", "kind", "person", "body", "repository", "fond", "opis", "delo", "text")
+FLAVOURS = ("cmif", "full")  # of the TEI export: the letters' metadata, or everything
 
 
 def _error(status: int, code: str, message: str, field: str | None = None) -> JSONResponse:
@@ -84,9 +86,9 @@ def filename(stem_parameters: list[tuple[str, str]], extension: str) -> str:
     return f"chronology-{digest}{extension}"
 
 
-def _criteria(engine: Engine, given: ExportFilter) -> DocumentCriteria:
+def _criteria(engine: Engine, given: ExportFilter) -> tuple[DocumentCriteria, str | None, str | None]:
     with engine.connect() as connection:
-        return build_criteria(connection, given)
+        return build_criteria(connection, given), schema_revision(connection), database_identity(connection)
 
 
 class ExportEndpoint:
@@ -110,6 +112,9 @@ class ExportEndpoint:
         params: dict[str, list[str]] = {}
         for key, value in request.query_params.multi_items():
             params.setdefault(key, []).append(value)
+        flavours = params.pop("flavour", ["cmif"])
+        if len(flavours) != 1 or flavours[0] not in FLAVOURS:
+            return _error(400, "VALIDATION", "give 'flavour' once: cmif or full", "flavour")
         try:
             given = export_filter(params)
         except ExportFilterError as error:
@@ -119,8 +124,11 @@ class ExportEndpoint:
             return _error(503, "BUSY", busy)
         stream: ExportStream | None = None
         try:
-            criteria = await run_in_threadpool(_criteria, self.engine, given)
-            options = ExportOptions(source_url=str(request.url))
+            criteria, revision, database = await run_in_threadpool(_criteria, self.engine, given)
+            # The links come from the configured public URL, never from the request's host.
+            options = export_options(
+                self.settings, exporter.name, given, revision=revision, database=database, flavour=flavours[0]
+            )
             write = functools.partial(_write, exporter.writer, options)
             stream = ExportStream(self.engine, criteria, write, self.settings, on_finish=self.gate.leave)
             # The filters are checked and the first batch read before the headers: those failures are answers.

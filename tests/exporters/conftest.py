@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine
 from chronology.exporters import ExportOptions
 from chronology.exporters.datapackage import members
 from chronology.importers.datapackage import import_package
+from chronology.storage.migrations import head_revision
 from tests.conftest import RUN, create_database, drop_database
 from tests.exporters.dataset import dataset
 
@@ -19,7 +20,8 @@ from tests.exporters.dataset import dataset
 def write_package(directory: Path, source: object = None) -> Path:
     """Write a data package as files into DIRECTORY and return it."""
     directory.mkdir(parents=True, exist_ok=True)
-    for name, chunks in members(source or dataset(), ExportOptions()):  # type: ignore[arg-type]
+    options = ExportOptions(schema_revision=head_revision())
+    for name, chunks in members(source or dataset(), options):  # type: ignore[arg-type]
         (directory / name).write_bytes(b"".join(chunks))
     return directory
 

@@ -126,12 +126,20 @@ EDITION = ExportPublication(
 
 def _person_party(role: str, position: int, person: ExportPerson, printed: str | None = None) -> ExportParty:
     return ExportParty(
-        role, position, person.id, None, person.canonical_name, person.sort_name, person.wikidata_qid, printed
+        role,
+        position,
+        person.id,
+        None,
+        person.canonical_name,
+        person.sort_name,
+        person.wikidata_qid,
+        printed,
+        person.authority_key,
     )
 
 
 def _body_party(role: str, position: int, body: ExportBody) -> ExportParty:
-    return ExportParty(role, position, None, body.id, body.name)
+    return ExportParty(role, position, None, body.id, body.name, authority_key=body.authority_key)
 
 
 def _date(verbatim: str, edtf: str, lower: D, upper: D, precision: str, *qualifiers: str) -> ExportDate:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,8 +30,24 @@ from tests.exporters.golden import GOLDEN, zip_members
 @pytest.fixture(scope="module")
 def http(seeded_database: str) -> Iterator[TestClient]:
     """A client of an app on the seeded database."""
-    with TestClient(create_app(Settings(), database_url=seeded_database)) as client:
+    settings = Settings(public_url=PUBLIC)
+    with TestClient(create_app(settings, database_url=seeded_database)) as client:
         yield client
+
+
+PUBLIC = "https://chronology.example.org/app"
+
+
+def _as_golden(content: bytes, name: str) -> bytes:
+    """Return an export made over HTTP as the golden files have it: default base URL, no clock or version."""
+    text = content.decode()
+    assert "testserver" not in text  # never the request's host
+    text = text.replace(f"{PUBLIC}/export/{name}", "http://127.0.0.1:8000/export/export")
+    text = text.replace(PUBLIC, "http://127.0.0.1:8000")
+    text = re.sub(r'"dateCreated": "[^"]+Z", ', "", text)
+    text = re.sub(r', "version": "[^"]+"', "", text)
+    text = re.sub(r'\n *<date when="[^"]+Z"/>', "", text)
+    return text.encode()
 
 
 @pytest.mark.parametrize("name", sorted(EXPORTERS))
@@ -43,9 +61,8 @@ def test_every_format_downloads(http: TestClient, name: str) -> None:
     if name == "datapackage":
         assert zip_members(response.content)["documents.csv"] == (GOLDEN / "datapackage/documents.csv").read_bytes()
     else:
-        # The web names the export by the URL it was asked at; the golden files by a URN.
-        content = response.content.replace(f"http://testserver/export/{name}".encode(), b"urn:chronology:export")
-        assert content == (GOLDEN / f"export{exporter.extension}").read_bytes()
+        # The web names the export by its URL under the public base and says when it was made.
+        assert _as_golden(response.content, name).decode() == (GOLDEN / f"export{exporter.extension}").read_text()
 
 
 def test_filters_apply_and_name_the_file_stably(http: TestClient) -> None:
@@ -162,12 +179,69 @@ def test_cli_round_trip_through_a_directory(
     assert second.exit_code == 0, second.output  # type: ignore[attr-defined]
     files = zip_members(again.read_bytes())
     for name, content in files.items():
+        if name == "datapackage.json":  # made at another moment from another database, the same rest
+            first, again_descriptor = json.loads((out / name).read_bytes()), json.loads(content)
+            for moment in ("id", "created"):
+                assert first.pop(moment)
+                assert again_descriptor.pop(moment)
+            assert first["chronology"].pop("database") != again_descriptor["chronology"].pop("database")
+            assert again_descriptor == first
+            continue
         assert content == (out / name).read_bytes(), name
-    refused = _run(another_database, monkeypatch, "import", "--format", "datapackage", str(again))
-    assert refused.exit_code == 2  # type: ignore[attr-defined]
-    assert "empty database" in refused.stderr  # type: ignore[attr-defined]
+    # Its own package merged back into it is matched record by record, by id: nothing is added.
+    merged = _run(another_database, monkeypatch, "import", "--format", "datapackage", str(again))
+    assert merged.exit_code == 0, merged.output  # type: ignore[attr-defined]
+    assert "documents already present: 5" in merged.stdout  # type: ignore[attr-defined]
     engine = create_engine(another_database)
     with engine.connect() as connection:
         count = connection.execute(select(func.count()).select_from(models.Document.__table__)).scalar_one()
     engine.dispose()
     assert count == 5
+
+
+def test_cli_and_http_build_the_same_links_from_the_public_url(
+    seeded_database: str, monkeypatch: pytest.MonkeyPatch, http: TestClient
+) -> None:
+    monkeypatch.setenv("CHRONOLOGY_PUBLIC_URL", PUBLIC + "/")  # a trailing slash is not doubled
+    result = _run(seeded_database, monkeypatch, "export", "jsonld", "--kind", "letter")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    response = http.get("/export/jsonld", params={"kind": "letter"})
+    assert f'"@id": "{PUBLIC}/documents/' in result.stdout  # type: ignore[attr-defined]
+    assert f'"url": "{PUBLIC}/export/jsonld?kind=letter"' in response.text
+    cli_bytes = _as_golden(result.stdout_bytes, "jsonld")  # type: ignore[attr-defined]
+    assert cli_bytes == _as_golden(response.content, "jsonld")
+
+
+@pytest.mark.parametrize(
+    "value", ["chronology.example.org", "ftp://example.org", "https://example.org/?a=1", "http://a b"]
+)
+def test_a_bad_public_url_is_refused_by_name(seeded_database: str, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("CHRONOLOGY_PUBLIC_URL", value)
+    result = _run(seeded_database, monkeypatch, "export", "ris")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "CHRONOLOGY_PUBLIC_URL" in result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+def test_the_full_tei_flavour_from_both_doors(
+    seeded_database: str, monkeypatch: pytest.MonkeyPatch, http: TestClient
+) -> None:
+    response = http.get("/export/tei", params={"flavour": "full"})
+    assert response.status_code == 200
+    assert "<listRelation>" in response.text
+    assert "<standOff>" in response.text
+    assert "<listRelation>" not in http.get("/export/tei").text
+    assert http.get("/export/tei", params={"flavour": "abridged"}).json()["error"]["field"] == "flavour"
+    result = _run(seeded_database, monkeypatch, "export", "tei", "--flavour", "full")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "<listEvent>" in result.stdout  # type: ignore[attr-defined]
+    bad = _run(seeded_database, monkeypatch, "export", "tei", "--flavour", "abridged")
+    assert bad.exit_code == 2  # type: ignore[attr-defined]
+
+
+def test_the_web_factory_refuses_a_bad_public_url_with_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.app import app_from_environment
+
+    monkeypatch.setenv("CHRONOLOGY_PUBLIC_URL", "chronology.example.org/app")
+    with pytest.raises(SystemExit, match="CHRONOLOGY_PUBLIC_URL must be http"):
+        app_from_environment()

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree  # type: ignore[import-untyped]
 
 from chronology.exporters import EXPORTERS, ExportOptions, get_exporter
+from chronology.interchange.links import Links
 from chronology.interchange.records import ExportDate, ExportDocument, ExportParty, ExportSet
 from tests.exporters.dataset import STALIN, dataset
 from tests.exporters.golden import assert_golden, zip_members
@@ -19,14 +20,23 @@ NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 GEXF = {"g": "http://gexf.net/1.3"}
 
 
-def export(name: str, source: Any = None) -> bytes:
+def export(name: str, source: Any = None, options: ExportOptions | None = None) -> bytes:
     """Return the whole export of the fixed set (or SOURCE) in format NAME."""
-    return b"".join(get_exporter(name).writer(source or dataset(), ExportOptions()))
+    return b"".join(get_exporter(name).writer(source or dataset(), options or ExportOptions()))
+
+
+def page(kind: str, number: int, key: str | None = None) -> str:
+    """Return a record's page under the default public URL."""
+    return Links().record(kind, number, key)
 
 
 @pytest.mark.parametrize("name", sorted(set(EXPORTERS) - {"datapackage"}))
 def test_each_format_matches_its_golden_file(name: str) -> None:
     assert_golden(f"export{EXPORTERS[name].extension}", export(name))
+
+
+def test_the_full_tei_flavour_matches_its_golden_file() -> None:
+    assert_golden("export.full.tei.xml", export("tei", options=ExportOptions(flavour="full")))
 
 
 def test_the_data_package_matches_its_golden_files() -> None:
@@ -58,28 +68,30 @@ def test_tei_is_well_formed_with_a_cmif_header() -> None:
     assert root.tag == f"{TEI}TEI"
     header = root.find("tei:teiHeader", NS)
     assert header.find("tei:fileDesc/tei:publicationStmt/tei:idno[@type='url']", NS) is not None
-    source_id = header.find("tei:fileDesc/tei:sourceDesc/tei:bibl", NS).get("{http://www.w3.org/XML/1998/namespace}id")
+    bibls = header.findall("tei:fileDesc/tei:sourceDesc/tei:bibl", NS)
+    ids = {b.get("{http://www.w3.org/XML/1998/namespace}id") for b in bibls}
     letters = header.findall("tei:profileDesc/tei:correspDesc", NS)
     # The three letters and telegrams, not the decree or the memorandum, in date order.
-    assert [c.get("ref") for c in letters] == [f"urn:chronology:document:{n}" for n in (102, 100, 101)]
+    assert [c.get("ref") for c in letters] == [page("document", n) for n in (102, 100, 101)]
     for corresp in letters:
-        assert corresp.get("source") == f"#{source_id}"
+        assert all(s[1:] in ids for s in corresp.get("source").split()), corresp.get("source")
         kinds = [a.get("type") for a in corresp.findall("tei:correspAction", NS)]
         assert kinds == ["sent", "received"]
 
 
 def test_cmif_names_people_by_wikidata_and_dates_at_their_precision() -> None:
     letters = {c.get("ref"): c for c in _tei().iterfind(".//tei:correspDesc", NS)}
-    reply = letters["urn:chronology:document:101"]
+    reply = letters[page("document", 101)]
     sent = reply.find("tei:correspAction[@type='sent']", NS)
     assert sent.find("tei:persName", NS).get("ref") == "http://www.wikidata.org/entity/Q855"
     assert sent.find("tei:placeName", NS).text == "Sochi"
-    assert sent.find("tei:date", NS).attrib == {"when": "1936-08-17"}
+    # The year is the editors' supply: a conjecture, not the source's word.
+    assert sent.find("tei:date", NS).attrib == {"when": "1936-08-17", "cert": "medium", "evidence": "conjecture"}
     received = [p.text for p in reply.findall("tei:correspAction[@type='received']/tei:persName", NS)]
     assert received == ["Lazar Moiseevich Kaganovich", "Viacheslav Mikhailovich Molotov"]
-    doubtful = letters["urn:chronology:document:102"].find(".//tei:date", NS)
+    doubtful = letters[page("document", 102)].find(".//tei:date", NS)
     assert doubtful.attrib == {"when": "1935-12", "cert": "low"}
-    telegram = letters["urn:chronology:document:100"]
+    telegram = letters[page("document", 100)]
     assert telegram.find("tei:correspAction[@type='received']/tei:date", NS).get("when") == "1936-01-15"
 
 
@@ -90,11 +102,20 @@ def test_cmif_gives_bounds_for_a_season() -> None:
     letter = ExportDocument(1, "letter", "Stalin to Molotov", date=season, parties=(party,))
     root = etree.fromstring(export("tei", ExportSet(document_list=(letter,))))
     date = root.find(".//tei:correspAction[@type='sent']/tei:date", NS)
-    assert date.attrib == {"notBefore": "1932-03-01", "notAfter": "1932-08-31"}
+    assert date.attrib == {
+        "notBefore": "1932-03-01",
+        "notAfter": "1932-08-31",
+        "cert": "medium",
+        "evidence": "conjecture",
+    }
+
+
+def _full_tei() -> Any:
+    return etree.fromstring(export("tei", options=ExportOptions(flavour="full")))
 
 
 def test_tei_ms_identifier_has_repository_fond_opis_delo_and_folios() -> None:
-    root = _tei()
+    root = _full_tei()
     ms = root.find(".//tei:msDesc[@corresp='#document-101']/tei:msIdentifier", NS)
     assert ms.find("tei:repository", NS).text == "RGASPI"
     assert ms.find("tei:settlement", NS).text == "Moscow"
@@ -109,7 +130,7 @@ def test_tei_ms_identifier_has_repository_fond_opis_delo_and_folios() -> None:
 
 
 def test_tei_escapes_markup_in_titles() -> None:
-    heads = [h.text for h in _tei().iterfind(".//tei:body/tei:div/tei:head", NS)]
+    heads = [h.text for h in _full_tei().iterfind(".//tei:body/tei:div/tei:head", NS)]
     assert 'Grain & freight: "plan" <draft>' in heads
 
 
@@ -120,34 +141,35 @@ def test_json_ld_expands_to_schema_org_and_chronology_terms() -> None:
     from pyld import jsonld  # type: ignore[import-untyped]
 
     expanded = jsonld.expand(json.loads(export("jsonld")))
-    graph = {node["@id"]: node for node in expanded[0]["@graph"]} if "@graph" in expanded[0] else {}
-    if not graph:
-        graph = {node["@id"]: node for node in expanded}
-    telegram = graph["urn:chronology:document:100"]
+    # No named graph: the nodes are the top-level objects of the expansion.
+    assert all("@graph" not in node for node in expanded)
+    graph = {node["@id"]: node for node in expanded}
+    telegram = graph[page("document", 100)]
     assert telegram["@type"] == ["https://schema.org/ArchiveComponent"]
-    assert telegram["https://schema.org/author"] == [{"@id": "urn:chronology:person:2"}]
+    assert telegram["https://schema.org/author"] == [{"@id": page("person", 2, "kaganovich")}]
+    assert telegram["https://schema.org/identifier"] == [{"@value": "RG9jdW1lbnQ6MTAw"}]
     assert telegram["https://schema.org/dateCreated"] == [
         {"@value": "1936-01-15", "@type": "http://www.w3.org/2001/XMLSchema#date"}
     ]
-    stalin = graph["urn:chronology:person:1"]
+    stalin = graph[page("person", 1, "stalin")]
     assert stalin["@type"] == ["https://schema.org/Person"]
     assert stalin["https://schema.org/sameAs"] == [{"@id": "http://www.wikidata.org/entity/Q855"}]
-    assert graph["urn:chronology:body:10"]["@type"] == ["https://schema.org/Organization"]
-    trial = graph["urn:chronology:event:400"]
+    assert graph[page("body", 10, "politburo")]["@type"] == ["https://schema.org/Organization"]
+    trial = graph[page("event", 400)]
     assert trial["@type"] == ["https://schema.org/Event"]
     assert trial["https://schema.org/startDate"][0]["@value"] == "1936-08-19"
     assert trial["https://schema.org/endDate"][0]["@value"] == "1936-08-24"
-    decision = graph["urn:chronology:decision:200"]
+    decision = graph[page("decision", 200)]
     assert decision["@type"] == ["urn:chronology:ns:Decision"]
-    assert decision["urn:chronology:ns:decidedBy"] == [{"@id": "urn:chronology:body:10"}]
-    vote = graph["urn:chronology:vote:302"]
+    assert decision["urn:chronology:ns:decidedBy"] == [{"@id": page("body", 10, "politburo")}]
+    vote = graph[page("vote", 302)]
     assert vote["urn:chronology:ns:position"] == [{"@value": "agreed"}]
-    relation = graph["urn:chronology:relation:500"]
-    assert relation["urn:chronology:ns:source"] == [{"@id": "urn:chronology:document:100"}]
+    relation = graph[page("relation", 500)]
+    assert relation["urn:chronology:ns:source"] == [{"@id": page("document", 100)}]
     provenance = relation["urn:chronology:ns:provenance"][0]
-    assert provenance["@id"] == "urn:chronology:publication:30"
+    assert provenance["@id"] == page("publication", 30)
     # A month-only, approximate date keeps its precision and its doubt.
-    letter = graph["urn:chronology:document:102"]
+    letter = graph[page("document", 102)]
     assert letter["https://schema.org/dateCreated"][0]["@value"] == "1935-12"
     assert letter["urn:chronology:ns:dateQualifier"] == [{"@value": "approximate"}]
 
@@ -166,7 +188,14 @@ def test_timeline_has_dates_at_their_precision_groups_and_eras() -> None:
     assert slides["document-101"]["display_date"] == "17 August [1936]"
     assert slides["document-103"]["display_date"] == "4 [?] December 1936"
     assert slides["decision-201"]["end_date"]["month"] == 12
-    assert slides["document-100"]["group"] == "Cipher telegram"
+    assert slides["document-100"]["group"] == "Letters and telegrams"
+    assert "Cipher telegram" in slides["document-100"]["text"]["text"]  # the kind, in the text
+    assert {s["group"] for s in timeline["events"]} == {
+        "Letters and telegrams",
+        "Decrees and resolutions",
+        "Decisions",
+        "Events",
+    }
     assert "document-104" not in slides  # undated: TimelineJS cannot place it
     eras = {e["unique_id"]: e for e in timeline["eras"]}
     assert set(eras) == {"era-400", "era-401"}
@@ -197,11 +226,14 @@ def _chicago_notes(items: list[dict[str, Any]]) -> dict[str, str]:
 def test_csl_json_renders_as_a_chicago_note_with_the_archive() -> None:
     notes = _chicago_notes(json.loads(export("csl")))
     telegram = notes["document-100"]
-    assert telegram.startswith("L. M. Kaganovich, “Kaganovich to Stalin”, Cipher telegram to I. V. Stalin")
+    # A letter is cited as author to recipient: our description is not presented as its title.
+    assert telegram.startswith("L. M. Kaganovich, Cipher telegram to I. V. Stalin")
+    assert "Kaganovich to Stalin" not in telegram
     assert "January 15, 1936" in telegram
-    assert telegram.endswith("f. 558, op. 11, d. 93, ll. 42–46, RGASPI, Moscow.")
+    assert "in The Stalin-Kaganovich Correspondence, 1931-36" in telegram  # the edition read
+    assert telegram.endswith("f. 558, op. 11, d. 93, ll. 42–46, 301–2, RGASPI, Moscow.")
     assert "[December 1935?]" in notes["document-102"]  # circa, at month precision
-    assert notes["document-103"].startswith("Central Committee, “Decree on Freight Transport”")
+    assert notes["document-103"].startswith("Central Committee, “[Decree on freight transport]”")
     assert notes["document-104"].endswith("n.d.")
 
 
@@ -210,7 +242,7 @@ def test_csl_items_carry_zotero_archive_fields() -> None:
     letter = items["document-101"]
     assert letter["type"] == "personal_communication"
     assert letter["archive"] == "RGASPI"
-    assert letter["archive_location"] == "f. 558, op. P, d. 94, l. 12, 12v"
+    assert letter["archive_location"] == "f. 558, op. P [sic; likely 11], d. 94, l. 12, 12v"
     assert letter["archive-place"] == "Moscow"
     assert letter["recipient"][1] == {"family": "Molotov", "given": "Viacheslav Mikhailovich"}
     assert items["document-103"]["type"] == "manuscript"
@@ -251,7 +283,7 @@ def test_gexf_is_a_consistent_network() -> None:
     root = etree.fromstring(export("gexf"))
     nodes = {n.get("id") for n in root.iterfind(".//g:node", GEXF)}
     edges = list(root.iterfind(".//g:edge", GEXF))
-    assert len(nodes) == 4 + 2 + 5 + 2
+    assert len(nodes) == 4 + 2 + 5 + 2 + 2  # persons, bodies, documents, decisions, events
     assert len({e.get("id") for e in edges}) == len(edges)
     for edge in edges:
         assert edge.get("source") in nodes
@@ -260,3 +292,25 @@ def test_gexf_is_a_consistent_network() -> None:
     assert labels.count("authored") == 4
     assert labels.count("received") == 4
     assert labels.count("voted") == 3
+
+
+@pytest.mark.parametrize(
+    ("kind", "group"),
+    [
+        ("letter", "Letters and telegrams"),
+        ("ticker_tape", "Letters and telegrams"),
+        ("cipher_telegram", "Letters and telegrams"),
+        ("protocol_extract", "Decrees and resolutions"),
+        ("order", "Decrees and resolutions"),
+        ("speech", "Other documents"),
+        ("transcript", "Other documents"),
+        ("other", "Other documents"),
+    ],
+)
+def test_timeline_groups_every_kind_into_a_few_lanes(kind: str, group: str) -> None:
+    from chronology.exporters.timelinejs import document_group
+    from chronology.models.vocabulary import DocumentKind
+
+    assert document_group(kind) == group
+    every = {document_group(k.value) for k in DocumentKind}
+    assert len(every | {"Decisions", "Events"}) == 5

@@ -127,6 +127,7 @@ class ExportReader:
                 func.coalesce(persons.c.canonical_name, bodies.c.name).label("display_name"),
                 persons.c.sort_name,
                 persons.c.wikidata_qid,
+                func.coalesce(persons.c.authority_key, bodies.c.authority_key).label("party_key"),
             )
             .outerjoin(persons, persons.c.id == parties.c.person_id)
             .outerjoin(bodies, bodies.c.id == parties.c.body_id)
@@ -184,6 +185,7 @@ class ExportReader:
                         p.sort_name,
                         p.wikidata_qid,
                         p.name_as_printed,
+                        p.party_key,
                     )
                     for p in party_rows.get(row.id, ())
                 ),
