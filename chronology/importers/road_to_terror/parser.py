@@ -157,6 +157,9 @@ def _document(
     key = f"rtt:{label.replace('(', '').replace(')', '')}"
     if not segment.title_lines:
         parsed.unparsed.append(Unparsed(segment.heading.line, f"Document {label}", "no title after the heading"))
+        parsed.review.append(
+            ReviewItem(segment.heading.line, "the file shows this document heading but no document was made", label)
+        )
         return None, previous_note
     title_line = segment.title_lines[0][0]
     raw_title = join_hyphenated([text for _, text in segment.title_lines])
