@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from chronology.archives.repositories import REPOSITORIES
-from chronology.dates.edtf import Interval, OneOf, Point, parse_edtf
+from chronology.dates.edtf import Point, parse_edtf
 from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.interchange.records import ExportArchivalReference, ExportDate, ExportDocument, ExportParty
 
@@ -34,8 +34,8 @@ def single_point(date: ExportDate) -> Point | None:
         value = parse_edtf(date.edtf)
     except DateParseError:
         return None
-    if isinstance(value, Interval | OneOf):
-        return None
+    if not isinstance(value, Point):
+        return None  # a range, a set or a terminus
     return value if value.season is None and not value.decade else None
 
 
