@@ -38,6 +38,21 @@ describe(
 )
 
 
+@strawberry.enum(description="The side a terminus leaves open: the source gives one bound only.")
+class DateOpenSide(Enum):
+    START = "start"
+    END = "end"
+
+
+describe(
+    DateOpenSide,
+    {
+        "START": "Open towards earlier days: `not later than 17 August 1936`, EDTF `../1936-08-17`.",
+        "END": "Open towards later days: `not earlier than 17 August 1936`, EDTF `1936-08-17/..`.",
+    },
+)
+
+
 @strawberry.type(description="A historical date as the source states it and as a span of days.")
 class HistoricalDate:
     verbatim: str = strawberry.field(description="Exactly what the source says, e.g. `August 17 [1936]`.")
@@ -46,6 +61,15 @@ class HistoricalDate:
     latest: datetime.date = strawberry.field(description="The last day the date may mean.")
     precision: DatePrecision = strawberry.field(description="How finely the date is known.")
     qualifiers: list[DateQualifier] = strawberry.field(description="Doubt, approximation, editorial supply.")
+
+    @strawberry.field(
+        description="Which side a terminus leaves open, or null for a date bounded on both sides; "
+        "`earliest` and `latest` then stop the open side at the rest of the terminus's year."
+    )
+    def open_side(self) -> DateOpenSide | None:
+        if self.edtf.endswith("/.."):
+            return DateOpenSide.END
+        return DateOpenSide.START if self.edtf.startswith("../") else None
 
     @strawberry.field(description="The date for display: `17 August [1936]`, `c. December 1935`.")
     def display(self) -> str:
