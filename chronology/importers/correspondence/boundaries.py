@@ -57,7 +57,7 @@ def find_blocks(lines: list[str], review: list[ReviewItem]) -> list[Block]:
         if LABEL.search(line) is None:
             continue
         current = starts[-1] if starts else None
-        if current is not None and not current.labelled and _only_blank_between(lines, current.start, index):
+        if current is not None and not current.labelled and _front_only_between(lines, current.start, index):
             current.labelled = True  # the header's own label, on the next line
             continue
         start, candidate = _candidate_line(lines, index, current)
@@ -79,8 +79,14 @@ def find_blocks(lines: list[str], review: list[ReviewItem]) -> list[Block]:
     return starts
 
 
-def _only_blank_between(lines: list[str], first: int, last: int) -> bool:
-    return all(not lines[i].strip() for i in range(first + 1, last))
+_FRONT_LINES = 6  # a header's own label may follow this many short front-matter lines
+_FRONT_LENGTH = 90
+
+
+def _front_only_between(lines: list[str], first: int, last: int) -> bool:
+    """Tell whether only short front-matter lines stand between a header and a label."""
+    between = [lines[i].strip() for i in range(first + 1, last) if lines[i].strip()]
+    return len(between) <= _FRONT_LINES and all(len(text) <= _FRONT_LENGTH for text in between)
 
 
 def _candidate_line(lines: list[str], index: int, current: Block | None) -> tuple[int, str]:

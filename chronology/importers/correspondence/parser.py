@@ -13,6 +13,7 @@ from chronology.importers.correspondence.boundaries import (
     date_line,
     find_blocks,
 )
+from chronology.importers.correspondence.front import ARCHIVE_LINE, read_front_matter
 from chronology.importers.correspondence.notes import RULE, split_notes, tie_notes
 from chronology.importers.correspondence.review import check_neighbour_fonds, check_received, copy_misprints
 from chronology.importers.reading import letters
@@ -42,7 +43,6 @@ EDITION_TITLE = "Stalin and Kaganovich. Correspondence. 1931–1936"
 EDITION_YEAR = 2001
 DEFAULT_REPOSITORY = "RGASPI"
 
-_ARCHIVE_LINE = re.compile(r"^\s*Archive\s*[:;]\s*(?P<archive>.*)$")
 # The single-letter page ends with a bare reference: "F. 558. Op. 11. D. 743. L. 56-63. Autograph."
 _REFERENCE_LINE = re.compile(r"^(?:[A-Z][A-Za-z]{2,10}\.?\s+)?F\.\s*[\w-]+\.?\s*Op\.")
 _CIPHER_NOTE = re.compile(
@@ -85,7 +85,7 @@ def _read_block(lines: list[str], block: Block, result: ParsedSource) -> Documen
     archive_line = header_line
     cursor = block.start + 1
     rest = [(i, lines[i].strip()) for i in range(cursor, block.end) if lines[i].strip()]
-    if archive is None and rest and (m := _ARCHIVE_LINE.match(rest[0][1])):
+    if archive is None and rest and (m := ARCHIVE_LINE.match(rest[0][1])):
         archive, archive_line, cursor = m["archive"], rest[0][0] + 1, rest[0][0] + 1
         rest = rest[1:]
     if rest and (line_date := date_line(rest[0][1])) is not None:
@@ -95,18 +95,21 @@ def _read_block(lines: list[str], block: Block, result: ParsedSource) -> Documen
     rule = next((i for i in range(cursor, block.end) if RULE.match(lines[i])), block.end)
     doc_lines = [(i + 1, lines[i].strip()) for i in range(cursor, rule) if lines[i].strip()]
     note_lines = [(i + 1, lines[i]) for i in range(rule + 1, block.end)]
+    printed = list(doc_lines)  # markers stand in the dispatch lines and marks too
+    facts = LetterFacts()
+    year = date.lower.year if date is not None else None
+    party_names = {surname(n).lower() for n in authors + recipients}
+    doc_lines, front = read_front_matter(
+        doc_lines, facts, year, party_names, result.review, result.unparsed, archive_known=archive is not None
+    )
+    if front.archive is not None:
+        archive, archive_line = front.archive, front.archive_line or header_line
+    facts.classification.extend(front.markings or [])
     if archive is None and doc_lines and _REFERENCE_LINE.match(doc_lines[-1][1]):
         archive, archive_line = doc_lines[-1][1], doc_lines[-1][0]
         doc_lines = doc_lines[:-1]
     if archive is None:
         result.review.append(ReviewItem(header_line, "document has no archival reference", ""))
-
-    printed = list(doc_lines)  # markers stand in the dispatch lines and marks too
-    facts = LetterFacts()
-    year = date.lower.year if date is not None else None
-    while doc_lines and letters.read_front_line(doc_lines[0][1], doc_lines[0][0], facts, year):
-        doc_lines = doc_lines[1:]
-    party_names = {surname(n).lower() for n in authors + recipients}
     while doc_lines and letters.read_back_line(doc_lines[-1][1], doc_lines[-1][0], facts, year, party_names):
         doc_lines = doc_lines[:-1]
     texts = [t for _, t in doc_lines]
