@@ -282,9 +282,19 @@ def title_parties(title: str) -> list[tuple[str, str, bool]]:
         return parties
     decree = re.match(r"^(?P<bodies>[\w/ ]+?)\s+(?:decree|circular|report|memo)\b", title)
     if decree is not None:
-        names = re.split(r"\s*[/Il]\s*(?=[A-Z])|\s+and\s+", decree.group("bodies"))
+        names = [n for part in re.split(r"\s*/\s*(?=[A-Z])|\s+and\s+", decree.group("bodies")) for n in _slashes(part)]
         return [_party(name, "author") for name in names if name]
     return []
+
+
+def _slashes(text: str) -> list[str]:
+    """Split bodies joined by a slash the scan read as "I" or "l" ("CCISNK", "NKVDlProcuracy")."""
+    for match in re.finditer(r"(?<=\w)\s?[Il]\s?(?=[A-Z])", text):
+        left, right = text[: match.start()], text[match.end() :]
+        # Both sides must be bodies: the "l" of "Central Control" joins no two bodies.
+        if _BODY_WORDS.fullmatch(left.split()[-1]) and _BODY_WORDS.match(right):
+            return [left, *_slashes(right)]
+    return [text]
 
 
 def _party(name: str, role: str) -> tuple[str, str, bool]:
