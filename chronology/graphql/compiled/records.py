@@ -138,7 +138,7 @@ _ARCHIVAL_REFERENCE: dict[str, Scalar] = {
         ("doubtful", "doubtful"),
         ("note", "note"),
     )
-}
+} | {"inferred": lambda alias: sql.value(f"right({alias}.normalised, 11) = ' [inferred]'")}
 
 
 class Compiler:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from chronology.archives.parsing import ReferenceParseError, parse_references
+from chronology.archives.unread import unread_reference
 from chronology.importers.correspondence import footnotes
 from chronology.importers.correspondence.boundaries import (
     Block,
@@ -153,8 +154,8 @@ def _copies(archive: str, line: int, review: list[ReviewItem]) -> list[Copy]:
     try:
         pairs = parse_references(archive, default_repository=DEFAULT_REPOSITORY)
     except ReferenceParseError as error:
-        review.append(ReviewItem(line, f"archival reference cannot be read: {error}", archive))
-        return []
+        review.append(ReviewItem(line, f"archival reference cannot be read, kept as printed: {error}", archive))
+        return [Copy(unread_reference(archive.strip(), DEFAULT_REPOSITORY, None), "")]
     copies = [Copy(reference, *read_form(tail)) for reference, tail in pairs]
     review.extend(copy_misprints(copies, line))
     return copies

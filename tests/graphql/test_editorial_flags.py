@@ -1,4 +1,4 @@
-"""A terminus says through the API which side it leaves open, compiled or answered field by field."""
+"""Editorial flags through the API: a terminus's open side, an inferred reference; compiled and field by field alike."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from sqlalchemy.orm import Session
 from starlette.testclient import TestClient
 
+from chronology import models
 from chronology.app import create_app
 from chronology.dates.fuzzy import parse_date
 from chronology.settings import Settings
@@ -55,3 +56,29 @@ def test_open_side_is_stated_and_bounds_stop_at_the_horizon(fresh_database: str,
     assert after["display"] == "[not earlier than 20 August 1936]"
     assert between["openSide"] is None
     assert between["display"] == "between 17 August 1936 and 20 August 1936"
+
+
+_COPIES = "{ documents(first: 5) { nodes { title copies { archivalReference { normalised inferred } } } } }"
+_CITED = "{ documents(first: 5) { nodes { title copies { archivalReference { inferred citation(style: GOST) } } } } }"
+
+
+def test_an_inferred_reference_is_flagged_and_cited_as_inferred(fresh_database: str, db: Session) -> None:
+    inferred = factories.archival_reference(
+        db, folios=None, verbatim="", normalised="RGASPI, f. 17, op. 3, d. 970 [inferred]", doubtful=True
+    )
+    printed = factories.archival_reference(db)
+    for title, reference in (("inferred", inferred), ("printed", printed)):
+        document = factories.document(db, title)
+        db.add(models.Copy(document_id=document.id, position=1, archival_reference_id=reference.id))
+    db.commit()
+    answers = []
+    for compile_selections in (True, False):
+        with TestClient(create_app(Settings(compile_selections=compile_selections), database_url=fresh_database)) as c:
+            answers += [c.post("/graphql", json={"query": query}).text for query in (_COPIES, _CITED)]
+    assert answers[:2] == answers[2:]
+    nodes = {
+        n["title"]: n["copies"][0]["archivalReference"] for n in json.loads(answers[1])["data"]["documents"]["nodes"]
+    }
+    assert nodes["inferred"] == {"inferred": True, "citation": "RGASPI. F. 17. Op. 3. D. 970. [inferred]"}
+    assert nodes["printed"]["inferred"] is False
+    assert not nodes["printed"]["citation"].endswith("[inferred]")
