@@ -16,7 +16,7 @@ from chronology.importers.correspondence.boundaries import (
 )
 from chronology.importers.correspondence.front import ARCHIVE_LINE, read_front_matter
 from chronology.importers.correspondence.notes import RULE, split_notes, tie_notes
-from chronology.importers.correspondence.review import check_neighbour_fonds, check_received, copy_misprints
+from chronology.importers.correspondence.review import check_neighbours, check_received, copy_misprints
 from chronology.importers.reading import letters
 from chronology.importers.reading.copy_forms import read_form
 from chronology.importers.reading.keys import document_key, surname
@@ -69,7 +69,7 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     for block in blocks:
         result.documents.append(_read_block(lines, block, result))
     _unique_keys(result)
-    check_neighbour_fonds(result.documents, result.review)
+    check_neighbours(result.documents, result.review)
     footnotes.read_notes(result, source_name=source_name)
     count_structure(lines, blocks, result)
     return result
