@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from chronology.archives.reference import INFERRED_MARK
 from chronology.exporters.common import (
     CORRESPONDENCE_KINDS,
     kind_label,
@@ -100,7 +101,12 @@ def _ms_identifier(copy: ExportCopy) -> list[str]:
     if reference.folios:
         lines.append(f"            {element('idno', reference.folios, type_='folios')}")
     lines.append("            <altIdentifier>")
-    lines.append(f"              {element('idno', reference.verbatim, type_='asPrinted')}")
+    if reference.normalised.endswith(INFERRED_MARK):
+        # Nothing was printed: the citation is the editors' inference, and says so.
+        lines.append(f"              {element('idno', reference.normalised, type_='inferred')}")
+        lines.append(f"              {element('note', 'inferred: no reference is printed for this document')}")
+    else:
+        lines.append(f"              {element('idno', reference.verbatim, type_='asPrinted')}")
     lines.append("            </altIdentifier>")
     lines.append("          </msIdentifier>")
     return lines

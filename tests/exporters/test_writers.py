@@ -260,3 +260,21 @@ def test_gexf_is_a_consistent_network() -> None:
     assert labels.count("authored") == 4
     assert labels.count("received") == 4
     assert labels.count("voted") == 3
+
+
+def test_tei_marks_an_inferred_reference_and_prints_no_verbatim_for_it() -> None:
+    import dataclasses
+
+    from chronology.exporters.tei import ms_desc
+    from chronology.interchange.records import ExportArchivalReference, ExportCopy
+    from tests.exporters.dataset import TELEGRAM
+
+    inferred = ExportArchivalReference(
+        30, "RGASPI", None, "17", "3", "970", None, "", "RGASPI, f. 17, op. 3, d. 970 [inferred]", doubtful=True
+    )
+    xml = ms_desc(dataclasses.replace(TELEGRAM, copies=(ExportCopy(1, inferred),)))
+    assert '<idno type="inferred">RGASPI, f. 17, op. 3, d. 970 [inferred]</idno>' in xml
+    assert 'type="asPrinted"' not in xml
+    printed = ms_desc(TELEGRAM)
+    assert 'type="asPrinted"' in printed
+    assert "inferred" not in printed
