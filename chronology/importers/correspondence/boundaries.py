@@ -46,10 +46,13 @@ def find_blocks(lines: list[str], review: list[ReviewItem]) -> list[Block]:
     year: int | None = None
     for index, line in enumerate(lines):
         header = read_header(line)
-        if header is None and year is not None and (header := read_header(line, default_year=year)):
-            review.append(
-                ReviewItem(index + 1, f"header date has no year; {year} taken from the document before", line[:120])
-            )
+        # A header without a year is taken only where an archive label confirms it: on its line or the next.
+        if header is None and year is not None and _labelled(lines, index):
+            header = read_header(line, default_year=year)
+            if header is not None:
+                review.append(
+                    ReviewItem(index + 1, f"header date has no year; {year} taken from the document before", line[:120])
+                )
         if header is not None:
             starts.append(Block(header, index, index, labelled=header.archive is not None))
             year = header.date.lower.year
@@ -77,6 +80,14 @@ def find_blocks(lines: list[str], review: list[ReviewItem]) -> list[Block]:
     if starts:
         starts[-1].end = len(lines)
     return starts
+
+
+def _labelled(lines: list[str], index: int) -> bool:
+    """Tell whether an archive label stands on this line or opens the next non-blank one."""
+    if LABEL.search(lines[index]):
+        return True
+    after = next((text for text in lines[index + 1 :] if text.strip()), "")
+    return LABEL.match(after.strip()) is not None
 
 
 _FRONT_LINES = 6  # a header's own label may follow this many short front-matter lines

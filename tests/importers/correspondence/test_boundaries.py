@@ -128,3 +128,11 @@ def test_clean_files_raise_no_boundary_review() -> None:
     parsed = _parse(_edition(_FIRST, second))
     assert len(parsed.documents) == 2
     assert not [r for r in parsed.review if "label" in r.reason or "shape" in r.reason]
+
+
+def test_a_yearless_header_needs_a_label_to_start_a_document() -> None:
+    parsed = _parse(_edition(_FIRST, "Molotov to Kalinin August 21", "He asked for the figures."))
+    assert len(parsed.documents) == 1
+    assert "Molotov to Kalinin August 21" in parsed.documents[0].body
+    alone = _parse(_edition(_FIRST, "Molotov to Kalinin August 21", _LABEL.format(47), "Agreed. Stalin."))
+    assert len(alone.documents) == 2
