@@ -15,6 +15,10 @@ and folios. Nothing printed is silently changed or dropped:
   holds the corrected reference, so neither reading is lost.
 - An abbreviated folio range (`168-78`) is expanded (`168–178`): a convention, not a repair.
 - One leaf, even recto and verso (`L. 55, 55v`), is cited `l.`; more than one leaf `ll.`.
+- An inferred reference (nothing printed for the document; reasoned from its neighbours) has an
+  empty `verbatim`, `inferred` set, and every citation of it ends `[inferred]`: `d. 970 [inferred]`.
+- A citation that names an archive but cannot be read keeps its verbatim, fond `?`, and is
+  cited as printed (`archives/unread.py`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from enum import StrEnum
 from typing import Literal
 
 Level = Literal["repository", "fond", "opis", "delo", "folios"]
+UNREAD = "?"  # the fond of a citation that names an archive but could not be read
+INFERRED_MARK = " [inferred]"  # how every citation of an inferred reference ends
 _LABELS: dict[Level, str] = {
     "repository": "repository",
     "fond": "F.",
@@ -98,6 +104,7 @@ class ArchivalReference:
     likely: ArchivalReference | None = None  # the corrected reading of a misprint
     repairs: tuple[Repair, ...] = ()
     via_ibid: bool = False  # printed as `Ibid.`; the unnamed parts come from the previous one
+    inferred: bool = False  # nothing was printed for it: reasoned from neighbours; `verbatim` is empty
 
     def __str__(self) -> str:
         return self.normalised()
@@ -118,8 +125,18 @@ class ArchivalReference:
         """Return the reference in one canonical form, whatever was printed."""
         return self.cite(CitationStyle.CHICAGO)
 
+    @property
+    def unread(self) -> bool:
+        """Tell whether the citation could not be read and is kept only as printed."""
+        return self.fond == UNREAD
+
     def cite(self, style: CitationStyle = CitationStyle.CHICAGO) -> str:
-        """Write the reference in a citation style."""
+        """Write the reference in a citation style (an unread one as printed, so marked)."""
+        if self.unread:
+            return f"{self.verbatim} [as printed; not read]"
+        return self._cite(style) + (INFERRED_MARK if self.inferred else "")
+
+    def _cite(self, style: CitationStyle) -> str:
         if style is CitationStyle.GOST:
             parts = [f"F. {self.fond}"]
             parts += [f"Op. {self.opis}"] if self.opis else []

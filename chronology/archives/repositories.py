@@ -55,10 +55,15 @@ REPOSITORIES: dict[str, Repository] = {
 # leaves a choice of digits: the Central Committee's plenums (2), Politburo protocols (3),
 # regional committees (21), Orgburo and Secretariat (113, 114, 116), departments (120),
 # Politburo special files and working papers (162, 163) and others cited beside them.
+# The inventories of each fond the editions cite (Stalin's fond 558, the Central Committee's
+# fond 17, Kaganovich's fond 81); the misprint rules compare against them, so a value cited
+# only through a misprint or a scan's damage is not listed.
 INVENTORIES: dict[tuple[str, str], frozenset[str]] = {
     ("RGASPI", "17"): frozenset(
         {"2", "3", "21", "42", "71", "85", "113", "114", "116", "120", "162", "163", "165", "166"}
     ),
+    ("RGASPI", "558"): frozenset({"11"}),
+    ("RGASPI", "81"): frozenset({"3"}),
 }
 
 

@@ -51,6 +51,10 @@ _OCR_DIGITS: dict[str, tuple[str, float]] = {
     "x": ("1", 0.5),
     "t": ("2", 0.5),
     "a": ("0", 0.4),
+    # Cyrillic look-alikes where a scan or a typist mixed scripts: "9З" for 93, "4О" for 40.
+    "З": ("3", 0.8),
+    "О": ("0", 0.9),
+    "о": ("0", 0.9),
 }
 # Where a letter stands for more than one digit, the other digits it may be. Tried only
 # when the caller knows which readings exist (a fond's inventories), never on clean digits.
@@ -92,13 +96,18 @@ _FOLIOS = (
     rf"(?:\s*,\s*{_FOLIO_ITEM}|\.\s{_STOPPED_RANGE})*"
 )
 
-_FOND_MARK = r"(?:[Ff]ond\b|[Ff]\s?\.|f(?=\s?\d)|Ф\.)"
-_OPIS_MARK = r"(?:[Oo]pis'?(?![\w])|[OoAa]p\s?\.|OP\.|O[Dd]\.|[oa]p(?=\s?\d)|[oa]p(?=\s[0-9Il]\s*,)|Оп\.)"
-_DELO_MARK = r"(?:[Dd]el[oa]\b|[Dd]\s?\.|Д\.)"
+_FOND_MARK = r"(?:[Ff]ond\b|[Ff]\s?\.|f(?=\s?\d)|F(?=\s\d)|Ф\.)"
+_OPIS_MARK = (
+    r"(?:[Oo]pis'?(?![\w])|[OoAa]p\s?\.|OP\.|O[Dd]\.|[Oo]p(?=\s?\d)|[oa]p(?=\s?\d)|[oa]p(?=\s[0-9Il]\s*,)|Оп\.)"
+)
+_DELO_MARK = r"(?:[Dd]el[oa]\b|[Dd]\s?\.|[Dd](?=\s\d)|Д\.)"
 # A file mark the scan left as a smudge ("op. Z I , ~ . zr95"): its place says what it was.
 _LOST_DELO_MARK = rf"{UNREADABLE}\s?\.(?=\s*{_OC})"
-_FOLIO_MARK = r"(?<![\w])(?:[Ll]isty?\b|[Ll]\s?[Ll]\s?\.|[LlI1][lI1]\s?\.|[LlI1]\s?\.|ll(?=\s?\d)|Лл?\.)"
-_SEP = r"[\s.,]*"
+_FOLIO_MARK = (
+    r"(?<![\w])(?:[Ll]isty?\b|[Ll]\s?[Ll]\s?\.|[LlI1][lI1]\s?\.|[LlI1]\s?\.|ll(?=\s?\d)|[Ll]{1,2}(?=\s\d)|Лл?\.)"
+)
+# Between levels any run of stops, commas, colons or semicolons, or none ("F.558.Op.11", "F. 558: Op. 11").
+_SEP = r"[\s.,:;]*"
 _REPOSITORY = r"[A-ZА-Я][A-Za-zА-Яа-я0-9|!]{1,11}(?:\x20(?:RF|FSB|IML|РФ))?"
 
 REFERENCE = re.compile(

@@ -200,7 +200,40 @@ class OneOf:
         return (self.first, self.last)
 
 
-Value = Point | Interval | OneOf
+@dataclass(frozen=True)
+class Terminus:
+    """A date known from one side only: not earlier than (EDTF `A/..`) or not later than (`../A`).
+
+    Search bounds need both ends, so the open side stops at an editorial horizon: the rest
+    of the year the terminus falls in (1 January for "not later than", 31 December for
+    "not earlier than"). The EDTF string stays open; only `bounds()` uses the horizon.
+    """
+
+    point: Point
+    open_end: bool  # True: "after" / "not earlier than" (open towards later days)
+
+    @property
+    def precision(self) -> Precision:
+        """Return the unit the terminus is stated in."""
+        return self.point.precision
+
+    def bounds(self) -> tuple[datetime.date, datetime.date]:
+        """Return the first and last day, the open side stopped at the year's horizon."""
+        first, last = self.point.bounds()
+        if self.open_end:
+            return first, max(last, datetime.date(first.year, 12, 31))
+        return min(first, datetime.date(last.year, 1, 1)), last
+
+    def format(self) -> str:
+        """Return the EDTF string, open on one side."""
+        return f"{self.point.format()}/.." if self.open_end else f"../{self.point.format()}"
+
+    def points(self) -> tuple[Point, ...]:
+        """Return the dates this value is made of."""
+        return (self.point,)
+
+
+Value = Point | Interval | OneOf | Terminus
 
 
 def _parse_point(text: str) -> Point:
@@ -224,9 +257,13 @@ def _parse_point(text: str) -> Point:
 
 
 def parse_edtf(text: str) -> Value:
-    """Read an EDTF string: a date, an interval `A/B` or a one-of set `[A..B]`."""
+    """Read an EDTF string: a date, an interval `A/B`, an open one `A/..` or `../A`, a set `[A..B]`."""
     if match := _SET.fullmatch(text):
         return OneOf(_parse_point(match["first"]), _parse_point(match["last"]))
+    if text.endswith("/.."):
+        return Terminus(_parse_point(text[:-3]), open_end=True)
+    if text.startswith("../"):
+        return Terminus(_parse_point(text[3:]), open_end=False)
     if "/" in text:
         start, _, end = text.partition("/")
         return Interval(_parse_point(start), _parse_point(end))

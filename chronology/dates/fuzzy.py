@@ -12,6 +12,12 @@ Choices worth knowing:
   1–10, "mid-" 11–20, "late"/"end of" 21 to the last. Only true intervals (`A/B`) are ranges.
 - Seasons are meteorological: spring March–May, …, winter December to February next year.
 - Qualifiers do not widen the bounds: "c. December 1935" is still 1–31 December 1935.
+- "between A and B" is one unknown date in the span, an EDTF set `[A..B]`, not a range.
+- Termini are open on one side in EDTF ("not earlier than 17 August 1936" is `1936-08-17/..`,
+  "not later than", "before" `../1936-08-17`); "before" is read inclusively, like "not later
+  than". Search bounds stop at an editorial horizon, the rest of the terminus's year:
+  `1936-08-17/..` is searched as 17 August – 31 December 1936, `../1936-08-17` as 1 January –
+  17 August 1936. `open_side` says which side the source leaves open.
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from chronology.dates.edtf import (
     OneOf,
     Point,
     Precision,
+    Terminus,
     Value,
     month_end,
     parse_edtf,
 )
+from chronology.dates.grammar import TERMINI
 from chronology.dates.phrases import phrase_of
 
 __all__ = [
@@ -84,6 +92,13 @@ class FuzzyDate:
         return "/" in self.edtf
 
     @property
+    def open_side(self) -> str | None:
+        """Say which side a terminus leaves open ("start" or "end"), or None for a bounded date."""
+        if self.edtf.endswith("/.."):
+            return "end"
+        return "start" if self.edtf.startswith("../") else None
+
+    @property
     def sort_key(self) -> tuple[datetime.date, datetime.date]:
         """Return a key that orders dates on a timeline."""
         return self.lower, self.upper
@@ -101,6 +116,8 @@ class FuzzyDate:
             text = _point_text(value, brackets_year)
         elif isinstance(value, Interval):
             text = _interval_text(value, brackets_year)
+        elif isinstance(value, Terminus):
+            text = _terminus_text(value, phrase, brackets_year)
         else:
             text = _one_of_text(value, phrase, brackets_year)
         return f"[{text}]" if supplied == "all" else text
@@ -165,6 +182,13 @@ def _interval_text(value: Interval, brackets_year: bool) -> str:
     if start.uncertain:
         text += " [?]"
     return f"c. {text}" if start.approximate else text
+
+
+def _terminus_text(value: Terminus, phrase: str | None, brackets_year: bool) -> str:
+    side = "after" if value.open_end else "before"
+    words = phrase if phrase is not None and TERMINI.get(phrase) == side else None
+    words = words or ("not earlier than" if value.open_end else "not later than")
+    return f"{words} {_point_text(value.point, brackets_year)}"
 
 
 def _one_of_text(value: OneOf, phrase: str | None, brackets_year: bool) -> str:

@@ -1,39 +1,22 @@
-"""The grammar of printed dates: rules over a token cursor that parse a date's parts."""
+"""The grammar of printed dates: ranges, spans, termini and qualifiers over the single-date rules."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from chronology.dates.cursor import TokenCursor
-from chronology.dates.edtf import MONTH_NAMES
+from chronology.dates.points import ABBREVIATED, APPROXIMATE, Part, PointGrammar
 
-_MONTHS = (
-    {name.lower(): number for number, name in enumerate(MONTH_NAMES, 1)}
-    | {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, 1)}
-    | {"sept": 9}
-)
-_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
-_APPROXIMATE = ("c", "ca", "circa", "about", "approx", "approximately")
-_ABBREVIATED = ("c", "ca", "circa")
-_ORDINALS = ("st", "nd", "rd", "th")
-_ROMAN = re.compile(r"[IVX]+")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-# In prose a bare number is taken for a year only in this range (folio and file numbers abound).
-_PROSE_YEARS = range(1800, 2100)
-
-
-@dataclass
-class Part:
-    """One date as parsed so far: the fields the source gives, and how it marks them."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    season: int | None = None
-    decade: bool = False
-    uncertain: bool = False
-    year_bracketed: bool = False
+# Words that make a date a terminus, and the side they leave open: "after" opens the end.
+TERMINI = {
+    "not earlier than": "after",
+    "no earlier than": "after",
+    "not before": "after",
+    "after": "after",
+    "not later than": "before",
+    "no later than": "before",
+    "not after": "before",
+    "before": "before",
+}
 
 
 @dataclass
@@ -43,182 +26,12 @@ class Core:
     parts: list[Part]
     approximate: bool
     phrase: str | None
+    terminus: str | None = None  # the words of a terminus as printed, lower case: "not later than"
+    between: bool = False  # "between A and B": one unknown date in the span, not a range
 
 
-def _roman(text: str) -> int:
-    values = [_ROMAN_VALUES[letter] for letter in text]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
-
-
-class Parser(TokenCursor):
+class Parser(PointGrammar):
     """The grammar of source dates; each rule returns None and rewinds when it fails."""
-
-    def __init__(self, text: str, *, lenient: bool) -> None:
-        super().__init__(text)
-        self.lenient = lenient  # the whole text is meant as a date, so bare forms are allowed
-
-    # Pieces of a date.
-    def qmark(self) -> bool:
-        # In prose a bare "?" ends a question ("in 1935?"); only "[?]" doubts the date there.
-        if self.lenient and self.take("?"):
-            return True
-        return self.attempt(lambda: self.take("[") and self.take("?") and self.take("]")) is not None
-
-    def day(self) -> Part | None:
-        value = self.number(1, 2)
-        if value is None:
-            return None
-        if self.glued():
-            self.take(*_ORDINALS)
-        return Part(day=value, uncertain=self.qmark())
-
-    def month(self) -> int | None:
-        token = self.take(*_MONTHS, kind="word")
-        if token is None:
-            return None
-        if self.glued():
-            self.take(".")
-        return _MONTHS[token.text.lower()]
-
-    def season(self) -> int | None:
-        token = self.take(*_SEASONS, kind="word")
-        return None if token is None else _SEASONS[token.text.lower()]
-
-    def year(self) -> tuple[int, bool] | None:
-        if (value := self.number(4)) is not None:
-            return value, False
-        return self.attempt(self.bracketed_year)
-
-    def bracketed_year(self) -> tuple[int, bool] | None:
-        if not self.take("["):
-            return None
-        value = self.number(4)
-        return None if value is None or not self.take("]") else (value, True)
-
-    def comma_year(self) -> tuple[int, bool] | None:
-        self.take(",")
-        return self.year()
-
-    def shared_year(self, parts: list[Part], *, required: bool = False) -> list[Part] | None:
-        found = self.attempt(self.comma_year)
-        if found is None:
-            return None if required else parts
-        for part in parts:
-            part.year, part.year_bracketed = found
-        return parts
-
-    # Single dates.
-    def p_numeric(self) -> list[Part] | None:
-        day = self.number(1, 2)
-        if day is None or not (self.take("/", ".") or self.dash()):
-            return None
-        token = self.peek()
-        if token is not None and token.kind == "num" and len(token.text) <= 2:
-            month, roman = int(token.text), False
-        elif token is not None and _ROMAN.fullmatch(token.text):
-            month, roman = _roman(token.text), True
-        else:
-            return None
-        self.pos += 1
-        year = self.attempt(self.numeric_year)
-        if year is None and not roman:
-            return None  # "17/10" is a protocol item, "9-00" a time; only "14 / IX" is a date
-        return [Part(year=year, month=month, day=day, uncertain=self.qmark())]
-
-    def numeric_year(self) -> int | None:
-        if not (self.take("/", ".") or self.dash()):
-            return None
-        token = self.peek()
-        if token is None or token.kind != "num" or len(token.text) not in (2, 4):
-            return None
-        self.pos += 1
-        if len(token.text) == 4:
-            return int(token.text)
-        after = self.peek()
-        if after is not None and after.start == token.end and after.text in "-–—:":
-            return None  # "16/VIII. 23–40" ends in a time of day, not a year
-        return 1900 + int(token.text)
-
-    def p_iso(self) -> list[Part] | None:
-        year = self.number(4)
-        if year is None or not (self.glued() and self.dash() and self.glued()):
-            return None
-        month = self.number(2)
-        if month is None:
-            return None
-        day = self.attempt(lambda: self.number(2) if self.glued() and self.dash() else None)
-        return [Part(year=year, month=month, day=day, uncertain=self.qmark())]
-
-    def p_day_month(self) -> list[Part] | None:
-        part = self.day()
-        if part is None or (month := self.month()) is None:
-            return None
-        part.month = month
-        part.uncertain |= self.qmark()
-        return self.shared_year([part])
-
-    def p_month_day(self) -> list[Part] | None:
-        month = self.month()
-        if month is None or (part := self.day()) is None:
-            return None
-        part.month = month
-        return self.shared_year([part])
-
-    def p_year_month_day(self) -> list[Part] | None:
-        year = self.year()
-        if year is None or (month := self.month()) is None:
-            return None
-        part = self.attempt(self.day) or Part()
-        part.year, part.year_bracketed, part.month = *year, month
-        return [part]
-
-    def p_month_year(self) -> list[Part] | None:
-        month = self.month()
-        if month is None:
-            return None
-        part = Part(month=month, uncertain=self.qmark())
-        self.take("of")
-        return self.shared_year([part], required=not self.lenient)
-
-    def p_season(self) -> list[Part] | None:
-        season = self.season()
-        if season is None:
-            return None
-        part = Part(season=season, uncertain=self.qmark())
-        self.take("of")
-        return self.shared_year([part], required=True)
-
-    def p_decade(self) -> list[Part] | None:
-        year = self.number(4)
-        if year is None or year % 10 or not self.glued():
-            return None
-        self.take("'", "’")
-        return [Part(year=year, decade=True)] if self.take("s") else None
-
-    def p_year(self) -> list[Part] | None:
-        found = self.year()
-        if found is None:
-            return None
-        year, bracketed = found
-        prose = not self.lenient and not bracketed
-        if prose and (year not in _PROSE_YEARS or (self.glued() and self.take("/"))):
-            return None
-        return [Part(year=year, year_bracketed=bracketed, uncertain=self.qmark())]
-
-    def point(self) -> list[Part] | None:
-        return self.longest(
-            [
-                self.p_iso,
-                self.p_numeric,
-                self.p_day_month,
-                self.p_month_day,
-                self.p_year_month_day,
-                self.p_month_year,
-                self.p_season,
-                self.p_decade,
-                self.p_year,
-            ]
-        )
 
     # Ranges.
     def r_days_month(self) -> list[Part] | None:
@@ -282,12 +95,60 @@ class Parser(TokenCursor):
         last = self.point()
         return None if last is None or last[0].year is None else first + last
 
+    def terminus(self) -> str | None:
+        """Read the words of a terminus ("not later than"), longest first."""
+        for words in sorted(TERMINI, key=len, reverse=True):
+            saved = self.pos
+            if all(self.take(word, kind="word") for word in words.split()):
+                return words
+            self.pos = saved
+        return None
+
+    def r_between(self) -> list[Part] | None:
+        if not self.take("between", kind="word"):
+            return None
+        first = self.point() or self.attempt(self.day_list)
+        if first is None or not self.take("and", kind="word"):
+            return None
+        last = self.point() or self.attempt(self.day_with_year)
+        if last is None or len(first) != 1 or len(last) != 1:
+            return None
+        start, end = first[0], last[0]
+        if end.month is None and end.day is not None:
+            end.month = start.month  # "between August 17 and 20, 1936"
+        if start.month is None and start.day is not None:
+            start.month = end.month  # "between 17 and 20 August 1936"
+        if start.year is None:
+            start.year, start.year_bracketed = end.year, end.year_bracketed
+        return [start, end] if end.year is not None and (start.day is None) == (end.day is None) else None
+
+    def day_list(self) -> list[Part] | None:
+        day = self.day()
+        return None if day is None else [day]
+
+    def day_with_year(self) -> list[Part] | None:
+        days = self.day_list()
+        return None if days is None else self.shared_year(days, required=True)
+
     def core(self) -> Core | None:
+        terminus = self.attempt(self.terminus) if self.termini else None
+        core = self.plain_core()
+        if core is None or terminus is None:
+            return core
+        if core.phrase is not None or len(core.parts) != 1:
+            return None  # "before the end of 1935" and "after 1–3 May" are not read as termini
+        core.terminus = terminus
+        return core
+
+    def plain_core(self) -> Core | None:
         # In prose "about" is too often just a preposition ("what about 1934").
-        approximate = self.take(*(_APPROXIMATE if self.lenient else _ABBREVIATED), kind="word")
+        approximate = self.take(*(APPROXIMATE if self.lenient else ABBREVIATED), kind="word")
         if approximate is not None and approximate.text.lower() in ("c", "ca", "approx"):
             self.take(".")
         phrase = self.attempt(self.phrase)
+        between = self.attempt(self.r_between) if self.termini and phrase is None else None
+        if between is not None:
+            return Core(between, approximate is not None, None, between=True)
         parts = self.longest(
             [
                 self.r_days_month,
@@ -323,6 +184,15 @@ class Parser(TokenCursor):
         self.take("in")
         return word
 
+    def terminus_of_bracketed(self) -> Core | None:
+        """Read "not later than [17 August 1936]": the editors' words before their date."""
+        words = self.terminus()
+        core = self.bracketed_core() if words is not None else None
+        if core is None or core.phrase is not None or len(core.parts) != 1 or core.terminus is not None:
+            return None
+        core.terminus = words
+        return core
+
     def bracketed_core(self) -> Core | None:
         if not self.take("["):
             return None
@@ -332,6 +202,9 @@ class Parser(TokenCursor):
     def date(self) -> tuple[Core, bool] | None:
         """Parse one date here, and tell whether brackets enclose all of it (editors supplied it)."""
         core = self.attempt(self.bracketed_core)
+        if core is not None:
+            return core, True
+        core = self.attempt(self.terminus_of_bracketed) if self.termini else None
         if core is not None:
             return core, True
         core = self.core()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from chronology.dates.edtf import DateParseError, Interval, Point, Value
-from chronology.dates.grammar import Core, Parser
+from chronology.dates.edtf import DateParseError, Interval, OneOf, Point, Terminus, Value
+from chronology.dates.grammar import TERMINI, Core, Parser
 from chronology.dates.phrases import one_of
 
 Supplied = Literal["year", "all"]
@@ -22,7 +22,7 @@ class Reading:
     start: int
     end: int
     supplied: Supplied | None = None  # which part editors supplied: the year, or all of it
-    phrase: str | None = None  # the words of a one-of date: "end of", "early", "mid-"
+    phrase: str | None = None  # the words of a one-of date or terminus: "end of", "mid-", "not later than"
 
 
 def _expression(parser: Parser, default_year: int | None) -> Reading | None:
@@ -36,7 +36,7 @@ def _expression(parser: Parser, default_year: int | None) -> Reading | None:
     core, whole = found
     value, supplied = _finish(core, default_year)
     end = parser.tokens[parser.pos - 1].end
-    return Reading(value, first.start, end, "all" if whole else supplied, core.phrase)
+    return Reading(value, first.start, end, "all" if whole else supplied, core.terminus or core.phrase)
 
 
 def _finish(core: Core, default_year: int | None) -> tuple[Value, Supplied | None]:
@@ -62,6 +62,10 @@ def _finish(core: Core, default_year: int | None) -> tuple[Value, Supplied | Non
                 core.approximate,
             )
         )
+    if core.terminus is not None:
+        return Terminus(points[0], open_end=TERMINI[core.terminus] == "after"), supplied
+    if core.between:
+        return OneOf(points[0], points[1]), supplied
     if core.phrase is not None:
         if core.approximate or len(points) != 1:
             raise DateParseError(f"{core.phrase!r} takes one plain year or month")
@@ -103,8 +107,8 @@ def read_prefix(text: str, *, default_year: int | None = None) -> Reading | None
 
 
 def scan(text: str, *, default_year: int | None = None) -> list[Reading]:
-    """Find every date in a text, left to right, without overlaps."""
-    parser = Parser(text, lenient=False)
+    """Find every date in a text, left to right, without overlaps (termini only in whole dates)."""
+    parser = Parser(text, lenient=False, termini=False)
     found: list[Reading] = []
     index = 0
     while index < len(parser.tokens):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 
+from chronology.archives.reference import INFERRED_MARK
 from chronology.archives.repositories import REPOSITORIES
-from chronology.dates.edtf import Interval, OneOf, Point, parse_edtf
+from chronology.dates.edtf import Point, parse_edtf
 from chronology.dates.fuzzy import DateParseError, from_edtf
 from chronology.interchange.records import (
     ExportArchivalReference,
@@ -41,8 +42,8 @@ def single_point(date: ExportDate) -> Point | None:
         value = parse_edtf(date.edtf)
     except DateParseError:
         return None
-    if isinstance(value, Interval | OneOf):
-        return None
+    if not isinstance(value, Point):
+        return None  # a range, a set or a terminus
     return value if value.season is None and not value.decade else None
 
 
@@ -92,7 +93,8 @@ def repository_place(code: str | None) -> str | None:
 def archive_location(reference: ExportArchivalReference) -> str:
     """Return the location within the archive, Chicago style: "f. 558, op. 11, d. 93, ll. 42–46"."""
     prefix = f"{reference.repository}, "
-    normalised = reference.normalised
+    # The importer's own "[inferred]" mark is set by readings.marked_location, once, in every format.
+    normalised = reference.normalised.removesuffix(INFERRED_MARK)
     return normalised[len(prefix) :] if reference.repository and normalised.startswith(prefix) else normalised
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from chronology.importers.correspondence.parser import HEADER
+from chronology.importers.correspondence.headers import is_header
 
 _DOCUMENT_LINE = re.compile(r"^\s*Document \d{1,3}\s*$", re.M)
 # Road to Terror cites the archive by its 1990s name, or in lower case, in its page notes.
@@ -29,7 +29,7 @@ def detect_format(text: str) -> str:
         return "sda"
     if len(_DOCUMENT_LINE.findall(text)) >= 3 and _TERROR_CITATION.search(text):
         return "road-to-terror"
-    if any(HEADER.match(line.strip()) for line in text.splitlines()):
+    if any(is_header(line) for line in text.splitlines()):
         return "correspondence"
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     raise FormatError(

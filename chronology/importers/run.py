@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from chronology.authority import load_bodies, load_persons
 from chronology.authority.resolver import BodyResolver, PersonResolver
 from chronology.importers import correspondence, road_to_terror, sda
-from chronology.importers.correspondence.parser import HEADER
+from chronology.importers.correspondence.headers import is_header
 from chronology.importers.correspondence.replies import REPLY_KEY_PREFIX
 from chronology.importers.detect import FormatError, detect_format
 from chronology.importers.load.authority import sync_authority
@@ -101,7 +101,7 @@ def _cut_line(fmt: str, last: str) -> str | None:
     """Say how the last line shows the text was cut, or None when it may be a true end."""
     if _NOTES_RULE.match(last):
         return "the file ends at the rule that opens the notes, with no notes after it"
-    if fmt == "correspondence" and _HEADER_START.match(last) and not HEADER.match(last):
+    if fmt == "correspondence" and _HEADER_START.match(last) and not is_header(last):
         return "the file ends inside a document header"
     if _CONTINUES.search(last):
         return "the file stops in mid-sentence"

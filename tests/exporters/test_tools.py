@@ -7,9 +7,9 @@ import warnings
 from typing import Any
 
 import pytest
-from chronology.graphql.runtime.ids import encode_id
 
 from chronology.exporters import ExportOptions, get_exporter
+from chronology.graphql.runtime.ids import encode_id
 from chronology.interchange.links import Links, global_id
 from tests.exporters.dataset import dataset
 from tests.exporters.inferred import with_inferred

@@ -377,3 +377,14 @@ def test_authority_sync_is_idempotent_and_keeps_birth_names(engine: Engine) -> N
         ).one()
     assert term.date_edtf == "1934-02-10/1939-03-21"
     assert (str(term.date_lower), str(term.date_upper), term.date_precision) == ("1934-02-10", "1939-03-21", "day")
+
+
+@pytest.mark.parametrize("token", ["Centra", "Page", "Secret Central Cummillee", "party control commissions"])
+def test_a_party_without_name_evidence_makes_no_person(engine: Engine, load: Loader, token: str) -> None:
+    document = dataclasses.replace(
+        telegram(), parties=[Party(token, PartyRole.AUTHOR, 0), Party("Stalin", PartyRole.RECIPIENT, 0)]
+    )
+    result = load(ParsedSource(format="test", documents=[document]))
+    assert _scalar(engine, "SELECT count(*) FROM persons WHERE canonical_name = :n", n=token) == 0
+    assert _scalar(engine, "SELECT count(*) FROM document_parties") == 1
+    assert [item.verbatim for item in result.review if "no name evidence" in item.reason] == [token]

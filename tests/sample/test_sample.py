@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -118,3 +119,21 @@ def test_strip_keeps_facts_and_drops_prose() -> None:
     assert stripped.body == ""
     assert stripped.title == "One two three four five six seven eight nine …"
     assert dataclasses.replace(stripped, body="", title=document.title) == dataclasses.replace(document, body="")
+
+
+_JUNK = ["Centra", "Contro", "Politbur", "Secret Central Cummillee", "FromYa. S. Agranov", "FrornN. I. Bukharin"]
+
+
+def test_the_sample_makes_no_person_or_body_from_words_that_only_look_like_names(engine: Engine) -> None:
+    from chronology.authority.evidence import name_evidence
+
+    assert load_sample(engine).ok
+    with engine.connect() as connection:
+        new_persons = connection.execute(text("SELECT canonical_name FROM persons WHERE authority_key IS NULL"))
+        names = [row[0] for row in new_persons]
+        new_bodies = [row[0] for row in connection.execute(text("SELECT name FROM bodies WHERE needs_review"))]
+    assert names  # the edition's own minor figures (A. Flegontov, Tkachenko) are still made, on review
+    assert [n for n in names if name_evidence(n) is None] == []
+    assert not set(_JUNK) & set(names)
+    assert [b for b in new_bodies if re.search(r"\b(?:decree|letter|circular|speech)\b", b)] == []
+    assert "Politburo decree on Comrade Shliapnikov" not in new_bodies

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
 
 from chronology.archives.parsing import ReferenceParseError, parse_reference
+from chronology.archives.reference import INFERRED_MARK
 from chronology.archives.reference import CitationStyle as ArchiveStyle
 from chronology.graphql.compiled import sql
 from chronology.graphql.compiled.fields import Scalar, column, scalar
@@ -46,13 +48,21 @@ class ArchivalReference:
     note: str | None = strawberry.field(description="Why the reading is doubtful, and the likely reading.")
     confidence: float = strawberry.field(description="How sure the reading is, from 0 to 1.")
 
+    @strawberry.field(
+        description="Nothing was printed for this reference: it is reasoned from neighbouring documents, "
+        "and every citation of it ends `[inferred]`."
+    )
+    def inferred(self) -> bool:
+        return self.normalised.endswith(INFERRED_MARK)
+
     @strawberry.field(description="The reference written out in a citation style.")
     def citation(
         self,
         style: Annotated[CitationStyle, strawberry.argument(description="The citation style.")] = CitationStyle.CHICAGO,
     ) -> str:
         try:
-            return parse_reference(self.normalised).cite(ArchiveStyle(style.value))
+            reference = parse_reference(self.normalised.removesuffix(INFERRED_MARK))
+            return dataclasses.replace(reference, inferred=self.inferred()).cite(ArchiveStyle(style.value))
         except ReferenceParseError:
             return self.normalised
 
@@ -91,7 +101,7 @@ _COLUMNS: dict[str, Scalar] = {
         ("doubtful", "doubtful"),
         ("note", "note"),
     )
-}
+} | {"inferred": lambda alias: sql.value(f"right({alias}.normalised, 11) = ' [inferred]'")}
 
 
 def archival_reference_json(reference: str, field: Field) -> str:

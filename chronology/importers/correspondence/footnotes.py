@@ -8,6 +8,7 @@ made here cites its note as provenance; its summary is our own wording, never th
 from __future__ import annotations
 
 from chronology.archives.parsing import find_references
+from chronology.archives.unread import unread_citations
 from chronology.dates.fuzzy import find_dates
 from chronology.importers.correspondence.decisions import attach_votes, decision_mentions, read_decision
 from chronology.importers.correspondence.facts import annotation_for, votes_in
@@ -48,8 +49,18 @@ def _read_note(note: Footnote, context: NoteReading, source_name: str) -> None:
                     reference.likely.normalised(),
                 )
             )
-    if references:
-        context.previous = references[-1][2]
+    for start, end, unread in unread_citations(text, [(a, b) for a, b, _ in references]):
+        # A citation that names an archive is kept as printed, never dropped or repaired silently.
+        context.result.review.append(
+            ReviewItem(
+                note.line, "citation names an archive but cannot be read; kept verbatim, doubtful", unread.verbatim
+            )
+        )
+        references.append((start, end, unread))
+    references.sort(key=lambda found: found[0])
+    read = [found for found in references if not found[2].unread]
+    if read:
+        context.previous = read[-1][2]
     quotes = quoted_spans(text)
     mentions = decision_mentions(text, quotes)
     for start, end in sentences(text):

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from chronology.archives.parsing import ReferenceParseError, parse_references
+from chronology.archives.unread import unread_reference
 from chronology.importers.correspondence import footnotes
+from chronology.importers.correspondence.boundaries import (
+    Block,
+    candidate_parts,
+    count_structure,
+    date_line,
+    find_blocks,
+)
+from chronology.importers.correspondence.front import ARCHIVE_LINE, read_front_matter
 from chronology.importers.correspondence.notes import RULE, split_notes, tie_notes
-from chronology.importers.correspondence.review import check_neighbour_fonds, check_received, copy_misprints
+from chronology.importers.correspondence.review import check_neighbours, check_received, copy_misprints
 from chronology.importers.reading import letters
 from chronology.importers.reading.copy_forms import read_form
 from chronology.importers.reading.keys import document_key, surname
 from chronology.importers.reading.letters import (
-    MONTH_RE,
     NAME,
     LetterFacts,
     is_body,
-    safe_date,
     split_names,
     strip_markers,
 )
@@ -38,14 +44,6 @@ EDITION_TITLE = "Stalin and Kaganovich. Correspondence. 1931–1936"
 EDITION_YEAR = 2001
 DEFAULT_REPOSITORY = "RGASPI"
 
-_NAMES = r"[A-Z][\w’'.,()\[\] -]{0,160}?"
-HEADER = re.compile(
-    rf"^(?P<authors>{_NAMES})\s+(?:[-–]\s*to|to|[-–])\s+(?P<recipients>{_NAMES})\s+(?:on\s+)?"
-    rf"(?P<date>(?:{MONTH_RE})\s+\d{{1,2}}(?:\s*\[\s*\d{{4}}\s*\]|,?\s*\d{{4}}))\s*"
-    r"(?:Archive\s*:\s*(?P<archive>.*))?$"
-)
-_DATE_LINE = re.compile(rf"^(?:{MONTH_RE})\s+\d{{1,2}}(?:\s*\[\s*\d{{4}}\s*\]|,?\s*\d{{4}})\s*$")
-_ARCHIVE_LINE = re.compile(r"^\s*Archive\s*:\s*(?P<archive>.*)$")
 # The single-letter page ends with a bare reference: "F. 558. Op. 11. D. 743. L. 56-63. Autograph."
 _REFERENCE_LINE = re.compile(r"^(?:[A-Z][A-Za-z]{2,10}\.?\s+)?F\.\s*[\w-]+\.?\s*Op\.")
 _CIPHER_NOTE = re.compile(
@@ -58,18 +56,11 @@ _TELEGRAM_NOTE = re.compile(r"telegraph tape|of the telegram|The telegram\b", re
 _SENT_FROM = re.compile(r"\b(?:[Ss]ent|went out)\b[^.]*?\bfrom (?:the village of |the station )?(?P<place>[A-Z][a-z]+)")
 
 
-@dataclass
-class _Block:
-    header: re.Match[str]
-    start: int  # index of the header line
-    end: int  # index after the block's last line
-
-
 def parse(text: str, *, source_name: str) -> ParsedSource:
     """Parse one file of the correspondence edition into documents, decisions, votes and links."""
     result = ParsedSource(format=FORMAT)
     lines = text.splitlines()
-    blocks = _blocks(lines)
+    blocks = find_blocks(lines, result.review)
     if not blocks:
         first = next((i for i, t in enumerate(lines) if t.strip()), 0)
         snippet = lines[first][:200] if lines else ""
@@ -78,46 +69,48 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     for block in blocks:
         result.documents.append(_read_block(lines, block, result))
     _unique_keys(result)
-    check_neighbour_fonds(result.documents, result.review)
+    check_neighbours(result.documents, result.review)
     footnotes.read_notes(result, source_name=source_name)
+    count_structure(lines, blocks, result)
     return result
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
-    heads = [(i, m) for i, t in enumerate(lines) if (m := HEADER.match(t.strip()))]
-    return [_Block(m, i, heads[k + 1][0] if k + 1 < len(heads) else len(lines)) for k, (i, m) in enumerate(heads)]
-
-
-def _read_block(lines: list[str], block: _Block, result: ParsedSource) -> Document:
+def _read_block(lines: list[str], block: Block, result: ParsedSource) -> Document:
     header_line = block.start + 1
-    authors = split_names(block.header["authors"])
-    recipients = split_names(block.header["recipients"])
-    date = safe_date(block.header["date"])
-    archive, archive_line = block.header["archive"], header_line
+    head = block.header
+    if head is None:
+        authors, recipients, date, archive = candidate_parts(lines[block.start], block.candidate)
+    else:
+        authors, recipients = split_names(head.authors), split_names(head.recipients)
+        date, archive = head.date, head.archive
+    archive_line = header_line
     cursor = block.start + 1
     rest = [(i, lines[i].strip()) for i in range(cursor, block.end) if lines[i].strip()]
-    if archive is None and rest and (m := _ARCHIVE_LINE.match(rest[0][1])):
+    if archive is None and rest and (m := ARCHIVE_LINE.match(rest[0][1])):
         archive, archive_line, cursor = m["archive"], rest[0][0] + 1, rest[0][0] + 1
         rest = rest[1:]
-    if rest and _DATE_LINE.match(rest[0][1]):
+    if rest and (line_date := date_line(rest[0][1])) is not None:
         # The single-letter layout repeats the date with the editors' brackets; that one counts.
-        date = safe_date(rest[0][1]) or date
+        date = line_date
         cursor = rest[0][0] + 1
     rule = next((i for i in range(cursor, block.end) if RULE.match(lines[i])), block.end)
     doc_lines = [(i + 1, lines[i].strip()) for i in range(cursor, rule) if lines[i].strip()]
     note_lines = [(i + 1, lines[i]) for i in range(rule + 1, block.end)]
+    printed = list(doc_lines)  # markers stand in the dispatch lines and marks too
+    facts = LetterFacts()
+    year = date.lower.year if date is not None else None
+    party_names = {surname(n).lower() for n in authors + recipients}
+    doc_lines, front = read_front_matter(
+        doc_lines, facts, year, party_names, result.review, result.unparsed, archive_known=archive is not None
+    )
+    if front.archive is not None:
+        archive, archive_line = front.archive, front.archive_line or header_line
+    facts.classification.extend(front.markings or [])
     if archive is None and doc_lines and _REFERENCE_LINE.match(doc_lines[-1][1]):
         archive, archive_line = doc_lines[-1][1], doc_lines[-1][0]
         doc_lines = doc_lines[:-1]
     if archive is None:
         result.review.append(ReviewItem(header_line, "document has no archival reference", ""))
-
-    printed = list(doc_lines)  # markers stand in the dispatch lines and marks too
-    facts = LetterFacts()
-    year = date.lower.year if date is not None else None
-    while doc_lines and letters.read_front_line(doc_lines[0][1], doc_lines[0][0], facts, year):
-        doc_lines = doc_lines[1:]
-    party_names = {surname(n).lower() for n in authors + recipients}
     while doc_lines and letters.read_back_line(doc_lines[-1][1], doc_lines[-1][0], facts, year, party_names):
         doc_lines = doc_lines[:-1]
     texts = [t for _, t in doc_lines]
@@ -134,10 +127,11 @@ def _read_block(lines: list[str], block: _Block, result: ParsedSource) -> Docume
     check_received(facts, date, result.review)
     result.review.extend(facts.review)
     body = "\n".join(texts)
+    title = f"{', '.join(authors)} to {', '.join(recipients)}" if authors else block.candidate
     doc = Document(
         key="",
         kind=_kind(facts, copies, notes_text),
-        title=f"{', '.join(authors)} to {', '.join(recipients)}",
+        title=title or "Document found by its archive label",
         date=date,
         line=header_line,
         parties=parties,
@@ -150,6 +144,7 @@ def _read_block(lines: list[str], block: _Block, result: ParsedSource) -> Docume
         annotations=facts.annotations,
         footnotes=footnote_list,
         edition=Edition(title=EDITION_TITLE, year=EDITION_YEAR, language="en", text=body),
+        needs_review=head is None,
     )
     doc.key = document_key(doc)
     return doc
@@ -159,8 +154,8 @@ def _copies(archive: str, line: int, review: list[ReviewItem]) -> list[Copy]:
     try:
         pairs = parse_references(archive, default_repository=DEFAULT_REPOSITORY)
     except ReferenceParseError as error:
-        review.append(ReviewItem(line, f"archival reference cannot be read: {error}", archive))
-        return []
+        review.append(ReviewItem(line, f"archival reference cannot be read, kept as printed: {error}", archive))
+        return [Copy(unread_reference(archive.strip(), DEFAULT_REPOSITORY, None), "")]
     copies = [Copy(reference, *read_form(tail)) for reference, tail in pairs]
     review.extend(copy_misprints(copies, line))
     return copies

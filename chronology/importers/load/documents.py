@@ -162,8 +162,10 @@ def _parties(ctx: SourceContext, doc: Document, document_id: int, on: Any) -> No
     numbers: dict[str, int] = {}
     for party in sorted(doc.parties, key=lambda p: (p.role.value, p.position)):
         role = party.role.value
-        numbers[role] = numbers.get(role, 0) + 1  # the database counts from 1, in print order
         person_id, body_id = ctx.names.party(party.name, is_body=party.is_body, on=on, line=doc.line)
+        if person_id is None and body_id is None:
+            continue  # no name: the words stay on review, not a party
+        numbers[role] = numbers.get(role, 0) + 1  # the database counts from 1, in print order
         writer.upsert(
             _PARTIES,
             {"document_id": document_id, "role": role, "position": numbers[role]},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from chronology import models
+from chronology.authority.evidence import name_evidence
 from chronology.authority.resolver import BodyResolver, PersonResolver, normalise_body_name, normalise_name
 from chronology.importers.load.authority import AuthorityIds
 from chronology.importers.load.rows import Writer, table_of
@@ -133,7 +134,7 @@ class Names:
         return body_id
 
     def party(self, name: str, *, is_body: bool, on: datetime.date | None, line: int) -> tuple[int | None, int | None]:
-        """Return (person_id, body_id) for a document's party, exactly one of them set."""
+        """Return (person_id, body_id) for a document's party; (None, None) when it is no name at all."""
         if is_body:
             return None, self.body(name, line=line)
         if self._persons.lookup(name, on=on).match is None:
@@ -141,4 +142,8 @@ class Names:
             body = self._bodies.resolve(name)
             if body is not None and body.exact and body.key in self._ids.bodies:
                 return None, self._ids.bodies[body.key]
+            if name_evidence(name) is None:
+                reason = "party shows no name evidence (initials, a comrade-form, a surname's shape); no person made"
+                self._report("person", name, ReviewItem(line, reason, name))
+                return None, None
         return self.person(name, on=on, line=line), None

@@ -34,9 +34,17 @@ _NAME_LINE = re.compile(rf"(?:{NAME}[\s,.]*)+")
 # A footnote marker standing before punctuation or at the end of a line: "Kaganovich 2 ."
 _MARKER = re.compile(r"(?<=[^\s\d])\s?\d{1,2}(?=\s?[.,;:!?]|\s*$)")
 
-_KIND = re.compile(r"^(Encryption|Cipher|Cipher telegram|Telegram|Ticker-tape)\s*\.?\s*$", re.I)
-_CLASSIFICATION = re.compile(r"^(?:(?:Copy|Top secret|S\. secret|Strictly secret|Secret)\s*\.?\s*)+$", re.I)
-_CLASS_WORD = re.compile(r"Copy|Top secret|S\. secret|Strictly secret|Secret", re.I)
+_KIND = re.compile(
+    r"^(Encryption|Encrypted|Cipher(?:ed)?(?:[- ]telegram)?|Telegram|Ticker[- ]tape)\s*\.?\s*$",
+    re.I,
+)
+_KIND_NAMES = {"encrypted": "encryption", "ciphered": "cipher", "ticker tape": "ticker-tape"}
+_CLASS_WORDS = (
+    r"Copy|Top secret|S\. secret|Strictly secret|Secret|Strictly confidential|Confidential|"
+    r"Special (?:file|folder)|Personal(?:ly)?"
+)
+_CLASSIFICATION = re.compile(rf"^(?:(?:{_CLASS_WORDS})\s*[.,]?\s*)+$", re.I)
+_CLASS_WORD = re.compile(_CLASS_WORDS, re.I)
 _VIA = re.compile(r"^\((via [^)]+)\)\s*$")
 _IN_NO = re.compile(r"^In\.\s*No\.\s*(?P<num>[\w/]+?)\.?$")
 _SECRETARY_NO = re.compile(r"^(?:No\.|#)\s*(?P<num>\d+(?:\s+and\s+\d+)?)\s*\.?$")
@@ -53,7 +61,7 @@ _RECEIVED = re.compile(
 )
 _FROM = re.compile(
     r"^From (?P<place>[A-Z][a-z]+)(?:\s+on)?\s+"
-    r"(?P<d>\d{1,2})/(?P<mo>[IVXHT]{1,5})\s*[-–]?\s*(?P<y>\d{2,4})"
+    r"(?P<d>\d{1,2})\s*[/.]\s*(?P<mo>[IVXHT]{1,5}|\d{1,2})\s*[-–./]?\s*(?P<y>\d{2,4})"
     r"(?:\s+at\s+(?P<h>\d{1,2})(?::\d{2})?(?:\s*o'clock)?\.?\s*(?P<m>\d{1,2})\s*min(?:utes|\.)?)?"
     r"\.?(?:\s*In\.\s*No\.\s*(?P<num>[\w/]+?)\.?)?\s*$"
 )
@@ -183,7 +191,9 @@ def _date_text(match: re.Match[str]) -> str:
 def read_front_line(text: str, line: int, facts: LetterFacts, default_year: int | None) -> bool:
     """Record one line that precedes a letter's text; False when the line is the text itself."""
     if m := _KIND.match(text):
-        facts.kinds.append(m[1].lower())
+        kind = re.sub(r"[- ]telegram$", " telegram", m[1].lower())
+        kind = re.sub(r"^ciphered\b", "cipher", kind)
+        facts.kinds.append(_KIND_NAMES.get(kind, kind))
     elif _CLASSIFICATION.match(text):
         facts.classification.extend(w.capitalize() for w in _CLASS_WORD.findall(text))
     elif m := _VIA.match(text):

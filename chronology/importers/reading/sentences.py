@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 # Words that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
     {"tov", "comrade", "st", "no", "op", "f", "d", "l", "ll", "s", "p", "pp", "vol", "min", "nr"}
 )
 _OPEN_CURLY = "“«"
 _CLOSE_CURLY = "”»"
+# What opens the editors' next statement after a quotation they left unclosed.
+_EDITORIAL = re.compile(
+    r"(?<=[.!?])\s+(?=On\s+(?:the\s+(?:same|next|following)\s+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})|"
+    r"The\s+(?:same|next|following)\s+day\b|\((?:RGASPI|Ibid|GARF|APRF)\b|See\b|Ibid\b)"
+)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of each closed quotation; an unclosed one is not a quotation."""
+    """Return the (start, end) of each quotation; an unclosed one runs to the editors' next statement."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for index, char in enumerate(text):
@@ -20,6 +27,10 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         elif opened is not None and (char in _CLOSE_CURLY or char == '"'):
             spans.append((opened, index + 1))
             opened = None
+    if opened is not None:
+        # The edition left it open: it runs to the signature, where the editors speak again.
+        statement = _EDITORIAL.search(text, opened)
+        spans.append((opened, statement.start() if statement else len(text)))
     return spans
 
 

@@ -62,7 +62,9 @@ def check_inventories(parsed: ParsedSource, notes: list[Note]) -> None:
                 note="; ".join(part for part in (reference.note, reason) if part),
             )
             document.copies[index] = replace(copy, reference=flagged)
-            parsed.review.append(ReviewItem(document.line, reason, reference.verbatim, likely.normalised()))
+            parsed.review.append(
+                ReviewItem(document.line, reason, reference.verbatim or reference.normalised(), likely.normalised())
+            )
 
 
 def infer_from_narrative_runs(parsed: ParsedSource, notes: list[Note], used: set[int]) -> None:

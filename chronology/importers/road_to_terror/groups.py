@@ -139,6 +139,8 @@ def inferred_reference(source: ArchivalReference, confidence: float, reason: str
     trust = math.prod((repair.confidence for repair in kept), start=1.0)
     return replace(
         source,
+        verbatim="",  # nothing was printed for this document
+        inferred=True,
         folios=(),
         doubtful=True,
         likely=None,

@@ -175,8 +175,14 @@ _BODIES = (
 )
 
 
+# The document's own opening says it is an extract, whatever word the editors' title uses.
+_EXTRACT = re.compile(r"^\W*(?:(?:An?\s+)?(?:Extract|Excerpt)\s+from|From)\s+(?:the\s+)?Protocol\b", re.I | re.M)
+
+
 def classify(title: str, header: str) -> str:
-    """Name the kind of document from the editors' title and the lines that head it."""
+    """Name the kind of document from the lines that head it, else from the editors' title."""
+    if _EXTRACT.search(header):
+        return "protocol_extract"
     lowered = title.lower()
     for pattern, kind in _KIND_RULES:
         if re.search(pattern, lowered):
@@ -196,7 +202,7 @@ def _has_protocol(header: str) -> bool:
 
 def deciding_body(title: str, header: str) -> str | None:
     """Return the body whose protocol or resolution a document is (Politburo, Orgburo...)."""
-    match = re.search(r"Protocol[^.]{0,40}?of\s+the\s+(?:meeting of the\s+)?(\w+)", header)
+    match = re.search(r"[Pp]rotocol[^.]{0,40}?of\s*the\s*(?:meeting of the\s+)?(\w+)", header)
     if match is not None:
         word = match.group(1)
         for key, body in _BODIES:
@@ -204,6 +210,8 @@ def deciding_body(title: str, header: str) -> str | None:
                 return body
         if word in {"Plenum", "plenum"}:
             return "Central Committee"
+        if match.group(0)[0] == "p" or header[: match.start()].strip().lower().endswith("extract from"):
+            return None  # another body's protocol: the title's "CC" is what it discussed, not who decided
     for key, body in _BODIES:
         if key in title or key in header[:200]:
             return body
@@ -274,9 +282,19 @@ def title_parties(title: str) -> list[tuple[str, str, bool]]:
         return parties
     decree = re.match(r"^(?P<bodies>[\w/ ]+?)\s+(?:decree|circular|report|memo)\b", title)
     if decree is not None:
-        names = re.split(r"\s*[/Il]\s*(?=[A-Z])|\s+and\s+", decree.group("bodies"))
+        names = [n for part in re.split(r"\s*/\s*(?=[A-Z])|\s+and\s+", decree.group("bodies")) for n in _slashes(part)]
         return [_party(name, "author") for name in names if name]
     return []
+
+
+def _slashes(text: str) -> list[str]:
+    """Split bodies joined by a slash the scan read as "I" or "l" ("CCISNK", "NKVDlProcuracy")."""
+    for match in re.finditer(r"(?<=\w)\s?[Il]\s?(?=[A-Z])", text):
+        left, right = text[: match.start()], text[match.end() :]
+        # Both sides must be bodies: the "l" of "Central Control" joins no two bodies.
+        if _BODY_WORDS.fullmatch(left.split()[-1]) and _BODY_WORDS.match(right):
+            return [left, *_slashes(right)]
+    return [text]
 
 
 def _party(name: str, role: str) -> tuple[str, str, bool]:

@@ -37,6 +37,7 @@ from chronology.importers.road_to_terror.kinds import (
     protocol_number,
     title_parties,
 )
+from chronology.importers.road_to_terror.names import checked_party
 from chronology.importers.road_to_terror.notes import renumber
 from chronology.importers.road_to_terror.pages import Note, join_hyphenated
 from chronology.importers.road_to_terror.protocol_files import apply_protocol_offsets
@@ -157,6 +158,9 @@ def _document(
     key = f"rtt:{label.replace('(', '').replace(')', '')}"
     if not segment.title_lines:
         parsed.unparsed.append(Unparsed(segment.heading.line, f"Document {label}", "no title after the heading"))
+        parsed.review.append(
+            ReviewItem(segment.heading.line, "the file shows this document heading but no document was made", label)
+        )
         return None, previous_note
     title_line = segment.title_lines[0][0]
     raw_title = join_hyphenated([text for _, text in segment.title_lines])
@@ -181,7 +185,7 @@ def _document(
         title=parts.title,
         date=date,
         line=segment.heading.line,
-        parties=_parties(parts.title, kind, body),
+        parties=_parties(parts.title, kind, body, title_line, parsed.review),
         body=text,
         signatures=signatures(own),
         footnotes=[Footnote(note.number, note.text, note.line)] if note is not None else [],
@@ -343,10 +347,12 @@ def _document_date(
     return None
 
 
-def _parties(title: str, kind: str, body: str | None) -> list[Party]:
+def _parties(title: str, kind: str, body: str | None, line: int, review: list[ReviewItem]) -> list[Party]:
     if kind == "protocol_extract" and body is not None:
         return [Party(body, PartyRole.AUTHOR, 0, is_body=True)]
     parties: list[Party] = []
     for position, (name, role, is_body) in enumerate(title_parties(title)):
-        parties.append(Party(name, PartyRole(role), position, is_body=is_body))
+        party = checked_party(name, is_body, line, review)
+        if party is not None:
+            parties.append(Party(party[0], PartyRole(role), position, is_body=party[1]))
     return parties

@@ -196,6 +196,7 @@ def _reference(inventory: tuple[str, str, str], bracket: Bracket, number: int, d
     confidence = _CONFIDENCE_DESPITE_MISPRINTS if bracket.set_aside else _CONFIDENCE
     return ArchivalReference(
         verbatim="",  # nothing was printed for this document
+        inferred=True,
         repository=repository,
         repository_as_printed=None,
         fond=fond,

@@ -236,3 +236,21 @@ def test_single_letter_page_reads_the_reference_at_the_end() -> None:
     assert "supplied" in {q.value for q in doc.date.qualifiers}
     assert doc.signatures == ["L.Kaganovich"]
     assert "F. 558" not in doc.body
+
+
+def test_corpus_red_pencil_resolution_of_23_january_is_whole(edition: ParsedSource) -> None:
+    telegram = next(d for d in _letters(edition) if d.date is not None and d.date.edtf == "1936-01-23")
+    resolutions = [a for a in telegram.annotations if a.kind == "resolution"]
+    assert len(resolutions) == 1
+    text = resolutions[0].text
+    # The quotation has no closing mark: it runs past its first full stop to the signature.
+    assert text.count(".") > 2
+    assert text.endswith("I. Stalin.")
+    assert "the PB approved" not in text
+    assert resolutions[0].author == "Stalin"
+
+
+def test_corpus_structure_counts_agree_with_what_was_made(edition: ParsedSource) -> None:
+    counted = [r for r in edition.review if "archive labels" in r.reason or "header's shape" in r.reason]
+    assert counted == []
+    assert sum(bool(d.copies) for d in _letters(edition)) == 50

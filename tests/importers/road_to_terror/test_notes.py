@@ -286,7 +286,10 @@ def test_a_speech_takes_the_file_its_session_is_cited_from_as_an_inference() -> 
     ]
     apply_neighbour_files(parsed, {})
     [copy] = parsed.documents[1].copies
-    assert copy.reference.normalised() == "RGASPI, f. 17, op. 2, d. 700"
+    # An inference is marked wherever it is cited, and has no printed form of its own.
+    assert copy.reference.normalised() == "RGASPI, f. 17, op. 2, d. 700 [inferred]"
+    assert copy.reference.inferred
+    assert copy.reference.verbatim == ""
     assert copy.reference.doubtful
     assert copy.note is not None
     assert copy.note.startswith("inferred")
@@ -308,7 +311,9 @@ def test_a_protocol_takes_the_file_of_the_protocols_around_it_only_when_they_agr
     body = "Azov-Black Sea Territorial Committee buro"
     series = {f"rtt:{n}": (body, 10 + n) for n in range(1, 6)}
     apply_neighbour_files(parsed, series)
-    assert [copy.reference.normalised() for copy in parsed.documents[1].copies] == ["RGASPI, f. 17, op. 2, d. 800"]
+    assert [copy.reference.normalised() for copy in parsed.documents[1].copies] == [
+        "RGASPI, f. 17, op. 2, d. 800 [inferred]"
+    ]
     assert parsed.documents[3].copies == []  # between files 800 and 801
 
 

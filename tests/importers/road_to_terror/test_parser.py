@@ -217,17 +217,19 @@ def test_corpus_references_archival_printed_and_inferred(corpus: ParsedSource) -
 
 def test_corpus_inferred_files_are_doubtful_without_folios_and_reviewed(corpus: ParsedSource) -> None:
     for key, normalised in (
-        ("rtt:38", "RGASPI, f. 17, op. 2, d. 542"),  # the session's other speeches, 37 and 39
-        ("rtt:106", "RGASPI, f. 17, op. 21, d. 2196"),  # the session's report, 103
-        ("rtt:111", "RGASPI, f. 17, op. 21, d. 2214"),  # buro protocols #220 and #224
-        ("rtt:78", "RGASPI, f. 17, op. 42, d. 759"),  # buro protocols #122 and #183
-        ("rtt:176", "RGASPI, f. 17, op. 120, d. 327–329"),  # the run of files the narrative's note 9 names
-        ("rtt:46", "RGASPI, f. 17, op. 3, d. 970"),  # Politburo protocols #27 (d. 965) and #36 (d. 974)
+        ("rtt:38", "RGASPI, f. 17, op. 2, d. 542 [inferred]"),  # the session's other speeches, 37 and 39
+        ("rtt:106", "RGASPI, f. 17, op. 21, d. 2196 [inferred]"),  # the session's report, 103
+        ("rtt:111", "RGASPI, f. 17, op. 21, d. 2214 [inferred]"),  # buro protocols #220 and #224
+        ("rtt:78", "RGASPI, f. 17, op. 42, d. 759 [inferred]"),  # buro protocols #122 and #183
+        ("rtt:176", "RGASPI, f. 17, op. 120, d. 327–329 [inferred]"),  # the run of files the narrative's note 9 names
+        ("rtt:46", "RGASPI, f. 17, op. 3, d. 970 [inferred]"),  # Politburo protocols #27 (d. 965) and #36 (d. 974)
     ):
         document = _by_key(corpus, key)
         assert document.footnotes == []
         [copy] = document.copies
-        assert copy.reference.normalised() == normalised
+        assert copy.reference.normalised() == normalised  # the citation says it is inferred
+        assert copy.reference.inferred
+        assert copy.reference.verbatim == ""
         assert copy.reference.doubtful
         assert copy.reference.folios == ()
         assert copy.reference.confidence <= 0.6

@@ -22,6 +22,8 @@ def date(compiler: Compiler, alias: str, field: Field) -> Compiled:
         "latest": sql.value(f"{alias}.date_upper"),
         "precision": sql.enum(f"{alias}.date_precision", DatePrecision),
         "qualifiers": sql.enum_list(f"coalesce({alias}.date_qualifiers, '{{}}')", DateQualifier),
+        "openSide": f"""CASE WHEN right({alias}.date_edtf, 3) = '/..' THEN '"END"' """
+        f"""WHEN left({alias}.date_edtf, 3) = '../' THEN '"START"' ELSE 'null' END""",
         "__typename": sql.string("HistoricalDate"),
     }
     members = [(asked.key, scalar(columns, "HistoricalDate", asked)) for asked in field.only("HistoricalDate")]

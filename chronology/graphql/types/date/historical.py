@@ -8,7 +8,7 @@ from typing import Any
 import strawberry
 
 from chronology.dates.fuzzy import DateParseError, from_edtf
-from chronology.graphql.types.date.vocabulary import DatePrecision, DateQualifier
+from chronology.graphql.types.date.vocabulary import DateOpenSide, DatePrecision, DateQualifier
 
 
 @strawberry.type(description="A historical date as the source states it and as a span of days.")
@@ -19,6 +19,15 @@ class HistoricalDate:
     latest: datetime.date = strawberry.field(description="The last day the date may mean.")
     precision: DatePrecision = strawberry.field(description="How finely the date is known.")
     qualifiers: list[DateQualifier] = strawberry.field(description="Doubt, approximation, editorial supply.")
+
+    @strawberry.field(
+        description="Which side a terminus leaves open, or null for a date bounded on both sides; "
+        "`earliest` and `latest` then stop the open side at the rest of the terminus's year."
+    )
+    def open_side(self) -> DateOpenSide | None:
+        if self.edtf.endswith("/.."):
+            return DateOpenSide.END
+        return DateOpenSide.START if self.edtf.startswith("../") else None
 
     @strawberry.field(description="The date for display: `17 August [1936]`, `c. December 1935`.")
     def display(self) -> str:

@@ -63,3 +63,18 @@ describe(
         "window without lying certainly within it (the doubtful fringe).",
     },
 )
+
+
+@strawberry.enum(description="The side a terminus leaves open: the source gives one bound only.")
+class DateOpenSide(Enum):
+    START = "start"
+    END = "end"
+
+
+describe(
+    DateOpenSide,
+    {
+        "START": "Open towards earlier days: `not later than 17 August 1936`, EDTF `../1936-08-17`.",
+        "END": "Open towards later days: `not earlier than 17 August 1936`, EDTF `1936-08-17/..`.",
+    },
+)
