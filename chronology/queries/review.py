@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import ColumnElement, FromClause, exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from chronology.models import ReviewItem
@@ -99,6 +98,9 @@ def review_item(session: Session, item_id: int) -> ReviewRow | None:
     return None if item is None else _row(item)
 
 
-def records_under_review() -> Select[Any]:
-    """Return the ids of records with an open item, as a subquery for needsReview filters."""
-    return select(ReviewItem.record_id).where(ReviewItem.status == "open", ReviewItem.record_id.is_not(None))
+def needs_review(table: FromClause, wanted: bool) -> ColumnElement[bool]:
+    """Return the condition that a record of TABLE is (or, WANTED false, is not) flagged or has an open item."""
+    items = ReviewItem.__table__
+    open_item = exists().where(items.c.record_id == table.c.id, items.c.status == "open")
+    flagged = or_(table.c.needs_review.is_(True), open_item)
+    return flagged if wanted else ~flagged

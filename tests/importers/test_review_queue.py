@@ -88,7 +88,8 @@ def test_items_are_stored_with_where_why_and_the_record_concerned(engine: Engine
     by_verbatim = {item["verbatim"]: item for item in items}
     folio = by_verbatim["L. 4a"]
     assert (folio["source_file"], folio["line"], folio["likely_reading"]) == ("letters-1936.txt", 7, "L. 4")
-    assert folio["status"] == "open" and folio["resolved_by"] is None
+    assert folio["status"] == "open"
+    assert folio["resolved_by"] is None
     with engine.connect() as connection:
         letter = connection.execute(text("SELECT id FROM documents WHERE title = 'Kosior to Stalin'")).scalar_one()
         person = connection.execute(text("SELECT id FROM persons WHERE canonical_name = 'Qwrtyplenko'")).scalar_one()
@@ -201,7 +202,8 @@ def test_the_cli_lists_the_queue_filtered_and_as_json(cli: Invoke) -> None:
     kinds = {item["kind"] for item in items}
     some = sorted(kinds)[0]
     only = json.loads(cli("review", "--json", "--kind", some).stdout)
-    assert only and {item["kind"] for item in only} == {some}
+    assert only
+    assert {item["kind"] for item in only} == {some}
     assert json.loads(cli("review", "--json", "--file", "another.txt").stdout) == []
     assert len(json.loads(cli("review", "--json", "--open").stdout)) == len(items)
     text_lines = cli("review", "--file", LETTERS.name).stdout.splitlines()
