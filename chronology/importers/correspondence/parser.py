@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from chronology.archives.parsing import ReferenceParseError, parse_references
 from chronology.importers.correspondence import footnotes
+from chronology.importers.correspondence.answers import link_replies, merge_links
 from chronology.importers.correspondence.notes import RULE, split_notes, tie_notes
 from chronology.importers.correspondence.review import check_neighbour_fonds, check_received, copy_misprints
 from chronology.importers.reading import letters
@@ -80,6 +81,9 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     _unique_keys(result)
     check_neighbour_fonds(result.documents, result.review)
     footnotes.read_notes(result, source_name=source_name)
+    replies, doubts = link_replies(result.documents)
+    result.links = merge_links(result.links, replies)
+    result.review.extend(doubts)
     return result
 
 
