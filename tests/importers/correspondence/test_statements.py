@@ -87,3 +87,45 @@ def test_the_open_corpus_passive_poll_yields_a_central_committee_poll_decision()
     parsed = correspondence.parse(LETTERS.read_text(encoding="utf-8"), source_name=LETTERS.name)
     polls = [d for d in parsed.decisions if d.body == "Central Committee" and d.procedure == "poll"]
     assert [d.date.edtf for d in polls if d.date is not None] == ["1936-09-10/1936-09-11"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "In reply to an appeal dated August 2, 1936, the PB approved the proposal on September 10, 1936.",
+        "Having read the letter dated 2 August 1936, the Politburo adopted the decree on September 10, 1936.",
+        "The PB approved on September 10, 1936 the request sent on August 2, 1936.",
+    ],
+)
+def test_a_date_governed_by_another_noun_is_not_the_decisions(note: str) -> None:
+    (decision,) = _letter(note).decisions
+    assert decision.date is not None
+    assert decision.date.edtf == "1936-09-10"
+
+
+def _two_notes(second: str) -> ParsedSource:
+    text = (
+        "Chubar to Stalin September 9, 1936"
+        "Archive: RGASPI F. 558. Op. 11. D. 94. L. 12. Autograph.\n"
+        "Tov. Stalin.\nAbout coal 1 and about grain 2 .\nChubar.\n"
+        "_____\n"
+        "1 Stalin had written about coal on September 1, 1936 (Ibid. L. 3).\n"
+        f"2 {second}\n"
+    )
+    return correspondence.parse(text, source_name="invented.txt")
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("The same day the PB approved the grain proposal.", "1936-09-09"),
+        ("On the same day the Politburo adopted the proposal.", "1936-09-09"),
+        ("The next day the PB approved the grain proposal.", "1936-09-10"),
+        ("Stalin agreed on September 12, 1936; the same day the PB approved the proposal.", "1936-09-12"),
+    ],
+)
+def test_the_same_day_and_the_next_day_mean_this_notes_date_or_its_documents(second: str, expected: str) -> None:
+    decisions = [d for d in _two_notes(second).decisions if d.line == _two_notes(second).documents[0].footnotes[1].line]
+    (decision,) = decisions
+    assert decision.date is not None
+    assert decision.date.edtf == expected
