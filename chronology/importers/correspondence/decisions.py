@@ -32,7 +32,7 @@ _POLL = re.compile(rf"\b(?:by|through)\s+(?:an?\s+|the\s+)?(?:{_POLL_WORDS})\b|\
 _PASSIVE_BY = re.compile(
     r"\bw(?:as|ere)\s+(?:(?:also|then|later|unanimously)\s+)?(?P<verb>adopted|approved|issued|accepted|confirmed|"
     r"passed|taken|made|expelled|removed|dismissed|relieved|appointed|rejected|postponed)\b"
-    rf"[^.;]{{0,120}}?\bby\s+(?:an?\s+|the\s+)?(?:(?:{_POLL_WORDS})\s+(?:of\s+)?(?:the\s+)?"
+    rf"[^.;]{{0,120}}?\bby\s+(?:an?\s+|the\s+)?(?:(?:{_POLL_WORDS})\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?"
     rf"(?:members\s+of\s+(?:the\s+)?)?)?(?P<body>{_BODY})\b",
     re.I,
 )

@@ -25,8 +25,8 @@ def _letter(note: str) -> ParsedSource:
     ("note", "body"),
     [
         (
-            "On September 10, 1936, Sidorkin was expelled from the Central Committee by a poll of members of the "
-            "Central Committee.",
+            "On September 10, 1936, Sidorkin was struck off: he was expelled from its ranks by a poll of all the "
+            "members of the Central Committee.",
             "Central Committee",
         ),
         (
