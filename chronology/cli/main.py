@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from chronology import __version__
-from chronology.cli import db, export, imports, sample, schema, serve
+from chronology.cli import db, export, imports, review, sample, schema, serve
 from chronology.cli.bench import bench_app
 from chronology.cli.mistakes import MistakeReportingGroup
 from chronology.cli.tokens import token_app
@@ -48,6 +48,7 @@ app.command()(serve.serve)
 app.command()(schema.schema)
 app.command()(sample.sample)
 app.command("import")(imports.import_files)
+app.command()(review.review)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from chronology.graphql.mutations.documents import DocumentMutation
 from chronology.graphql.mutations.events import EventMutation
 from chronology.graphql.mutations.persons import PersonMutation
 from chronology.graphql.mutations.relations import RelationMutation
+from chronology.graphql.mutations.review import ReviewMutation
 from chronology.graphql.mutations.tokens import TokenMutation, TokenQuery
 from chronology.graphql.runtime.context import Context
 from chronology.graphql.runtime.errors import ChronologyError
@@ -39,6 +40,7 @@ from chronology.graphql.types.node.query import NodeQuery
 from chronology.graphql.types.person.body import Body
 from chronology.graphql.types.person.query import PersonQuery
 from chronology.graphql.types.person.record import Person
+from chronology.graphql.types.review.query import ReviewQuery
 from chronology.graphql.types.search import SearchQuery
 from chronology.graphql.types.timeline.histogram import HistogramQuery
 from chronology.graphql.types.timeline.query import TimelineQuery
@@ -61,6 +63,7 @@ QUERY_PARTS: list[type[Any]] = [
     TimelineQuery,
     HistogramQuery,
     HistoryQuery,
+    ReviewQuery,
     TokenQuery,
 ]
 MUTATION_PARTS: list[type[Any]] = [
@@ -69,6 +72,7 @@ MUTATION_PARTS: list[type[Any]] = [
     DecisionMutation,
     EventMutation,
     RelationMutation,
+    ReviewMutation,
     TokenMutation,
 ]
 

@@ -179,6 +179,8 @@ class ReviewItem:
     reason: str
     verbatim: str
     suggestion: str | None = None
+    record: str | None = None  # the parser key of the record concerned, when there is one
+    kind: str | None = None  # a chronology.models.review kind; None lets the writer tell it from the reason
 
 
 @dataclass(frozen=True)

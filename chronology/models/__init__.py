@@ -15,6 +15,7 @@ from chronology.models.events import Event, EventParticipant
 from chronology.models.persons import Body, Membership, NameVariant, Person
 from chronology.models.records import Record
 from chronology.models.relations import Relation
+from chronology.models.review import ReviewItem
 from chronology.models.timeline import TimelineCount
 from chronology.models.tokens import ApiToken
 
@@ -37,6 +38,7 @@ __all__ = [
     "Publication",
     "Record",
     "Relation",
+    "ReviewItem",
     "Tally",
     "TimelineCount",
     "Vote",

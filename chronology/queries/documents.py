@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, select
 
 from chronology import models
+from chronology.queries.review import needs_review
 from chronology.queries.windows import DateMatch, window_condition
 
 documents = models.Document.__table__
@@ -38,6 +39,7 @@ class DocumentCriteria:
     delo: str | None = None
     publication: str | None = None
     has_decision: bool | None = None
+    needs_review: bool | None = None
     text: str | None = None
     ids: tuple[int, ...] = field(default_factory=tuple)
 
@@ -101,6 +103,8 @@ def filtered(criteria: DocumentCriteria, *, only_ids: bool = False) -> Select[An
             .where(records.c.kind == "decision")
         )
         conditions.append(linked if criteria.has_decision else ~linked)
+    if criteria.needs_review is not None:
+        conditions.append(needs_review(documents, criteria.needs_review))
     if criteria.text:
         conditions.append(documents.c.search.op("@@")(text_query(criteria.text)))
     if criteria.ids:

@@ -20,6 +20,8 @@ from chronology.cli.main import app
         ["db", "downgrade"],
         ["db", "current"],
         ["db", "check"],
+        ["review"],
+        ["sample"],
     ],
 )
 def test_every_command_has_help(command: list[str]) -> None:

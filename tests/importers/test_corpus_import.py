@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
@@ -182,3 +183,39 @@ def test_party_names_link_to_authority_persons(imported: Imported) -> None:
     assert unlisted == 0
     review = [item for f in imported.first.files for item in f.review]
     assert any("no person of the authority list" in item.reason for item in review)
+
+
+@pytest.mark.parametrize(
+    ("reply", "answered", "date"),
+    [
+        ("RGASPI, f. 558, op. 11, d. 93, l. 6", "RGASPI, f. 558, op. 11, d. 93, l. 8", "1936-08-16"),
+        ("RGASPI, f. 558, op. 11, d. 93, l. 83", "RGASPI, f. 558, op. 11, d. 93, l. 83", "1936-08-24"),
+    ],
+)
+def test_the_chain_from_stalins_printed_reply_reaches_the_telegram_it_answers(
+    imported: Imported, reply: str, answered: str, date: str
+) -> None:
+    import asyncio
+
+    from chronology.queries.chains import Direction, walk
+
+    with imported.engine.connect() as connection:
+        ids = connection.execute(
+            text(
+                """SELECT d.id, d.title FROM documents d
+                     JOIN copies c ON c.document_id = d.id
+                     JOIN archival_references r ON r.id = c.archival_reference_id
+                    WHERE r.normalised IN (:reply, :answered) AND d.date_edtf = :date"""
+            ),
+            {"reply": reply, "answered": answered, "date": date},
+        ).all()
+        stalin = next(row.id for row in ids if row.title.startswith("Stalin"))
+        telegram = next(row.id for row in ids if not row.title.startswith("Stalin"))
+
+        async def rows(statement: Any, parameters: dict[str, Any]) -> Any:
+            return connection.execute(statement, parameters).all()
+
+        reached = asyncio.run(walk(rows, stalin, direction=Direction.BOTH, types=None, max_depth=3, max_records=200))
+    assert telegram in reached.depths
+    (step,) = [s for s in reached.steps if s.type == "replies_to" and s.source_id == stalin]
+    assert (step.target_id, step.certainty) == (telegram, "certain")

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.orm import Session
+from typer.testing import CliRunner
 
 from chronology import models
 from chronology.authority import load_persons
+from chronology.cli.main import app
 from chronology.sample.build import SOURCES, strip, summary
 from chronology.sample.events import read_events
 from chronology.sample.load import is_empty, load_sample, sample_files
@@ -137,3 +141,30 @@ def test_the_sample_makes_no_person_or_body_from_words_that_only_look_like_names
     assert not set(_JUNK) & set(names)
     assert [b for b in new_bodies if re.search(r"\b(?:decree|letter|circular|speech)\b", b)] == []
     assert "Politburo decree on Comrade Shliapnikov" not in new_bodies
+
+
+def test_the_sample_command_writes_its_report_and_stores_the_review_queue(
+    fresh_database: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CHRONOLOGY_DATABASE_URL", fresh_database)
+    report = tmp_path / "sample-report.json"
+    result = CliRunner().invoke(app, ["sample", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    files = json.loads(report.read_text(encoding="utf-8"))["files"]
+    assert sorted(Path(f["path"]).name for f in files) == sorted(SOURCES)
+    reported = sum(len(f["review"]) for f in files)
+    assert reported > 0
+    listed = CliRunner().invoke(app, ["review", "--json"])
+    stored = json.loads(listed.stdout)
+    assert {Path(f["path"]).name for f in files if f["review"]} == {item["file"] for item in stored}
+    assert all(item["status"] == "open" for item in stored)
+
+
+def test_the_sample_command_refuses_a_report_in_a_missing_folder(
+    fresh_database: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CHRONOLOGY_DATABASE_URL", fresh_database)
+    result = CliRunner().invoke(app, ["sample", "--report", str(tmp_path / "missing" / "report.json")])
+    assert result.exit_code == 2
+    assert "is not a folder; nothing was loaded" in result.output
+    assert "Traceback" not in result.output

@@ -25,6 +25,17 @@ _ACTIVE = re.compile(
     rf"\b(?P<body>{_BODY})\s+(?P<verb>considered|approved|accepted|agreed|allowed|decided|adopted|"
     r"rejected|refused|postponed|deferred|issued|made a decision|confirmed|permitted|granted)\b"
 )
+# Every English rendering of "oprosom": the members asked one by one instead of meeting.
+_POLL_WORDS = r"poll(?:ing)?|survey(?:ing)?|questioning|canvass(?:ing)?|opros(?:om)?"
+_POLL = re.compile(rf"\b(?:by|through)\s+(?:an?\s+|the\s+)?(?:{_POLL_WORDS})\b|\bpoll\b|\boprosom\b", re.I)
+# "<act> was adopted by the PB", "Pyatakov was expelled ... by a poll of members of the Central Committee".
+_PASSIVE_BY = re.compile(
+    r"\bw(?:as|ere)\s+(?:(?:also|then|later|unanimously)\s+)?(?P<verb>adopted|approved|issued|accepted|confirmed|"
+    r"passed|taken|made|expelled|removed|dismissed|relieved|appointed|rejected|postponed)\b"
+    rf"[^.;]{{0,120}}?\bby\s+(?:an?\s+|the\s+)?(?:(?:{_POLL_WORDS})\s+(?:of\s+)?(?:all\s+)?(?:the\s+)?"
+    rf"(?:members\s+of\s+(?:the\s+)?)?)?(?P<body>{_BODY})\b",
+    re.I,
+)
 _PASSIVE = re.compile(r"\b(?:decision|resolution) of the (?P<body>PB|Politburo|SNK)\b|\b(?P<body2>PB) decision\b")
 _FORMALISED = re.compile(r"formali[sz]ed\s+(?:as|by)\b")
 _OUTCOME_AFTER = re.compile(r"\band\s+(approved|agreed|accepted|adopted|rejected|refused|postponed)\b")
@@ -36,6 +47,8 @@ _EXPLICIT = re.compile(
 )
 _PROPOSED = re.compile(r"propos", re.I)
 _BODY_NAMES = {"PB": "Politburo", "Politburo": "Politburo", "SNK": "Council of People's Commissars"}
+# The body as the pattern spells it, whatever the case the note printed.
+_CANONICAL_BODY = _BODY.replace("(?: of the USSR)?", "").split("|")
 _OUTCOMES = {
     "rejected": "rejected",
     "refused": "rejected",
@@ -47,6 +60,10 @@ _OUTCOMES = {
 def decision_mentions(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, str, str | None]]:
     """Find where a note names a body deciding, outside quotations, in order."""
     found: list[tuple[int, str, str | None]] = [(m.start(), m["body"], m["verb"]) for m in _ACTIVE.finditer(text)]
+    for m in _PASSIVE_BY.finditer(text):
+        if not any(abs(m.start() - p) < 40 for p, _, _ in found):
+            body = next((name for name in _CANONICAL_BODY if name.lower() == m["body"].lower()), m["body"])
+            found.append((m.start(), body, m["verb"].lower()))
     for m in _PASSIVE.finditer(text):
         if not any(abs(m.start() - p) < 40 for p, _, _ in found):
             found.append((m.start(), m["body"] or m["body2"], None))
@@ -69,7 +86,7 @@ def read_decision(
     if outcome == "approved" and _CHANGES.search(tail):
         outcome = "approved_with_changes"
     date = date_for(position, start, sentence, statement.dates, context)
-    procedure = "poll" if re.search(r"\bpoll\b", sentence) else "meeting"
+    procedure = "poll" if _POLL.search(sentence) else "meeting"
     formalised = bool(_FORMALISED.search(sentence[: position - start]))
     _record_decision(statement.note, body, date, procedure, outcome, reference, sentence, formalised, context)
 

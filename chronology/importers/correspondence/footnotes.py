@@ -37,6 +37,8 @@ def read_notes(result: ParsedSource, *, source_name: str) -> None:
 
 def _read_note(note: Footnote, context: NoteReading, source_name: str) -> None:
     text = note.text
+    # "The same day" in this note means this note's date or its document's, never an earlier note's.
+    context.last_date = None
     year = context.doc.date.lower.year if context.doc.date else None
     references = find_references(text, previous=context.previous, default_repository="RGASPI")
     for _, _, reference in references:

@@ -7,6 +7,7 @@ import re
 from chronology.archives.parsing import ReferenceParseError, parse_references
 from chronology.archives.unread import unread_reference
 from chronology.importers.correspondence import footnotes
+from chronology.importers.correspondence.answers import link_replies, merge_links
 from chronology.importers.correspondence.boundaries import (
     Block,
     candidate_parts,
@@ -72,6 +73,9 @@ def parse(text: str, *, source_name: str) -> ParsedSource:
     check_neighbours(result.documents, result.review)
     footnotes.read_notes(result, source_name=source_name)
     count_structure(lines, blocks, result)
+    replies, doubts = link_replies(result.documents)
+    result.links = merge_links(result.links, replies)
+    result.review.extend(doubts)
     return result
 
 

@@ -13,6 +13,7 @@ from chronology.importers.records import Decision, Document, Footnote, ParsedSou
 
 _SAME_DAY = re.compile(r"\b(?:the )?same day\b", re.I)
 _NEXT_DAY = re.compile(r"\b(?:the )?next day\b", re.I)
+_GOVERNED = re.compile(r"\b(?:dated|sent on|written on|received on)\s*(?:the\s+)?$", re.I)
 
 
 @dataclass
@@ -76,7 +77,9 @@ def date_for(
             return None
         day = base.lower + datetime.timedelta(days=1)
         return from_bounds(day, day, "the next day")
-    fine = [(s, d) for s, d in dates if d.precision != "year"]
+    # "an appeal dated 3 March": the date belongs to the noun it follows, not to the decision.
+    own = [(s, d) for s, d in dates if not _GOVERNED.search(sentence[: s - sentence_start])]
+    fine = [(s, d) for s, d in own if d.precision != "year"]
     before = [d for s, d in fine if s < position]
     after = [d for s, d in fine if s >= position]
     return before[-1] if before else (after[0] if after else None)

@@ -43,6 +43,8 @@ class Names:
         self._source_name = source_name
         self.review: list[ReviewItem] = []
         self._reported: set[tuple[str, str]] = set()
+        # The record each item concerns: the person or body the name was linked to.
+        self.concerns: dict[ReviewItem, int] = {}
         # One query each, up front: the names outside the lists are few, the look-ups many.
         unlisted = writer.session.execute(_PERSONS.select().where(_PERSONS.c.authority_key.is_(None))).mappings()
         self._unlisted_persons = {_person_key(r["canonical_name"]): int(r["id"]) for r in unlisted}
@@ -51,10 +53,12 @@ class Names:
         }
         self._variants: set[tuple[int, str]] = set()
 
-    def _report(self, kind: str, name: str, item: ReviewItem) -> None:
+    def _report(self, kind: str, name: str, item: ReviewItem, record_id: int | None = None) -> None:
         if (kind, name) not in self._reported:
             self._reported.add((kind, name))
             self.review.append(item)
+            if record_id is not None:  # a name made into no record concerns none
+                self.concerns[item] = record_id
 
     def person(self, name: str, *, on: datetime.date | None, line: int) -> int:
         """Return the person a printed name denotes; unknown names get a person to review."""
@@ -71,7 +75,9 @@ class Names:
                         f"(score {match.score:.2f}); check the reading",
                         name,
                         match.key,
+                        kind="name",
                     ),
+                    self._ids.persons[match.key],
                 )
             return self._ids.persons[match.key]
         if resolution.ambiguous:
@@ -81,8 +87,10 @@ class Names:
             reason = "name matches no person of the authority list; linked to a new person"
             candidates = self._persons.candidates(name, limit=3)
             suggestion = ", ".join(c.key for c in candidates) or None
-        self._report("person", name, ReviewItem(line, reason + " marked for review", name, suggestion))
-        return self._unlisted_person(name)
+        person_id = self._unlisted_person(name)
+        item = ReviewItem(line, reason + " marked for review", name, suggestion, kind="name")
+        self._report("person", name, item, person_id)
+        return person_id
 
     def _unlisted_person(self, name: str) -> int:
         printed = " ".join(name.split())
@@ -129,8 +137,9 @@ class Names:
                 },
             )
             self._all_bodies[key] = body_id
-            reason += "; a new body was created"
-        self._report("body", name, ReviewItem(line, reason, name, suggestion))
+        # Worded the same whether this run or an earlier one made the body, so a re-import finds the item.
+        reason += "; linked to a body marked for review"
+        self._report("body", name, ReviewItem(line, reason, name, suggestion, kind="name"), body_id)
         return body_id
 
     def party(self, name: str, *, is_body: bool, on: datetime.date | None, line: int) -> tuple[int | None, int | None]:
@@ -144,6 +153,6 @@ class Names:
                 return None, self._ids.bodies[body.key]
             if name_evidence(name) is None:
                 reason = "party shows no name evidence (initials, a comrade-form, a surname's shape); no person made"
-                self._report("person", name, ReviewItem(line, reason, name))
+                self._report("person", name, ReviewItem(line, reason, name, kind="name"))
                 return None, None
         return self.person(name, on=on, line=line), None

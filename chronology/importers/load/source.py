@@ -19,6 +19,7 @@ from chronology.importers.load.context import SourceContext
 from chronology.importers.load.decisions import load_decision, load_link, load_tally, load_vote
 from chronology.importers.load.documents import load_document, prefetch_documents
 from chronology.importers.load.names import Names
+from chronology.importers.load.review import store_review
 from chronology.importers.load.rows import Writer
 from chronology.importers.records import ParsedSource, ReviewItem
 
@@ -72,6 +73,14 @@ def load_source(
         load_vote(ctx, vote, owned)
     for link in parsed.links:
         load_link(ctx, link)
+    review = [*parsed.review, *names.review, *ctx.review]
+    concerns = dict(names.concerns)
+    for item in review:
+        if item.record is not None:
+            record_id = ctx.document_ids.get(item.record) or ctx.decision_ids.get(item.record)
+            if record_id is not None:
+                concerns[item] = record_id
+    store_review(writer, source_name, review, concerns, actor=f"import: {source_name}")
     session.flush()
     return LoadResult(
         counts=writer.counts,

@@ -25,6 +25,7 @@ from chronology.graphql.runtime.pagination import (
 from chronology.graphql.types.date.filter import DateWindow, date_key, window
 from chronology.graphql.types.decision.record import Decision
 from chronology.graphql.types.decision.vocabulary import DecisionOutcome, DecisionProcedure
+from chronology.queries.review import needs_review
 from chronology.queries.windows import window_condition
 
 
@@ -34,6 +35,10 @@ class DecisionFilter:
     date: DateWindow | None = strawberry.field(default=None, description="Only decisions dated in this window.")
     procedures: list[DecisionProcedure] | None = strawberry.field(default=None, description="Only these procedures.")
     outcomes: list[DecisionOutcome] | None = strawberry.field(default=None, description="Only these outcomes.")
+    needs_review: bool | None = strawberry.field(
+        default=None,
+        description="Only decisions flagged to check or with an open review item (true), or neither (false).",
+    )
 
 
 @strawberry.type
@@ -62,6 +67,8 @@ class DecisionQuery:
                 conditions.append(table.c.procedure.in_([p.value for p in filter.procedures]))
             if filter.outcomes:
                 conditions.append(table.c.outcome.in_([o.value for o in filter.outcomes]))
+            if filter.needs_review is not None:
+                conditions.append(needs_review(table, filter.needs_review))
         query = select(*columns(table))
         if conditions:
             query = query.where(and_(*conditions))

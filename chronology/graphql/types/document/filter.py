@@ -43,6 +43,10 @@ class DocumentFilter:
     has_decision: bool | None = strawberry.field(
         default=None, description="Only documents that did (true) or did not (false) lead to a decision."
     )
+    needs_review: bool | None = strawberry.field(
+        default=None,
+        description="Only documents flagged to check or with an open review item (true), or neither (false).",
+    )
     text: str | None = strawberry.field(
         default=None,
         description='Full-text search in web-search syntax: `railway -Omsk`, `"sheepskin coats"`, `a OR b`.',
@@ -90,6 +94,7 @@ def document_criteria(filter: DocumentFilter | None) -> DocumentCriteria:
         delo=archive.delo,
         publication=filter.edition,
         has_decision=filter.has_decision,
+        needs_review=filter.needs_review,
         text=text or None,
     )
 

@@ -24,6 +24,7 @@ from chronology.graphql.runtime.pagination import (
 from chronology.graphql.types.person.body import Body
 from chronology.graphql.types.person.record import Person
 from chronology.queries.persons import person_matches
+from chronology.queries.review import needs_review as needs_review_condition
 
 
 @strawberry.type
@@ -36,6 +37,10 @@ class PersonQuery:
         self,
         info: Info,
         search: Annotated[str | None, strawberry.argument(description="A name in any spelling.")] = None,
+        needs_review: Annotated[
+            bool | None,
+            strawberry.argument(description="Only persons flagged to check or with an open review item, or neither."),
+        ] = None,
         first: First = None,
         after: After = None,
         last: Last = None,
@@ -52,14 +57,26 @@ class PersonQuery:
         else:
             query = select(table)
             keys = [SortKey(table.c.sort_name), SortKey(table.c.id)]
+        if needs_review is not None:
+            query = query.where(needs_review_condition(table, needs_review))
         rows, cursors, page, count = await keyset_page(info.context, query, keys, request)
         edges = [Edge(cursor=c, node=Person.from_row(r)) for r, c in zip(rows, cursors, strict=True)]
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Bodies: the Politburo, the Orgburo, commissariats …, by name.")
-    async def bodies(self, info: Info) -> list[Body]:
+    async def bodies(
+        self,
+        info: Info,
+        needs_review: Annotated[
+            bool | None,
+            strawberry.argument(description="Only bodies flagged to check or with an open review item, or neither."),
+        ] = None,
+    ) -> list[Body]:
         info.context.require_read()
         table = models.Body.__table__
-        rows = await info.context.database.rows(select(table).order_by(table.c.name).limit(500))
+        query = select(table)
+        if needs_review is not None:
+            query = query.where(needs_review_condition(table, needs_review))
+        rows = await info.context.database.rows(query.order_by(table.c.name).limit(500))
         info.context.budget.spend(len(rows))
         return [Body.from_row(r) for r in rows]

@@ -1,0 +1,1 @@
+"""The review queue over GraphQL: its items, their filter, and an editor's resolution."""
