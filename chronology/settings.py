@@ -22,6 +22,13 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Answer pages and nodes whose whole selection SQL can build with one statement (see graphql/compiled).
     compile_selections: bool = True
+    # The limits an operation must keep, checked before it runs (see README, "Limits").
+    max_depth: int = 12
+    max_introspection_depth: int = 15
+    max_aliases: int = 30
+    max_tokens: int = 5_000
+    max_fields: int = 5_000
+    max_records: int = 100_000
 
     @property
     def production(self) -> bool:
@@ -43,6 +50,14 @@ class Settings:
             statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             compile_selections=_flag(env.get("CHRONOLOGY_COMPILE_SELECTIONS"), default=True),
+            max_depth=int(env.get("CHRONOLOGY_MAX_DEPTH", defaults.max_depth)),
+            max_introspection_depth=int(
+                env.get("CHRONOLOGY_MAX_INTROSPECTION_DEPTH", defaults.max_introspection_depth)
+            ),
+            max_aliases=int(env.get("CHRONOLOGY_MAX_ALIASES", defaults.max_aliases)),
+            max_tokens=int(env.get("CHRONOLOGY_MAX_TOKENS", defaults.max_tokens)),
+            max_fields=int(env.get("CHRONOLOGY_MAX_FIELDS", defaults.max_fields)),
+            max_records=int(env.get("CHRONOLOGY_MAX_RECORDS", defaults.max_records)),
         )
 
 
