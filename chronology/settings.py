@@ -28,7 +28,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 5_000
     max_fields: int = 5_000
-    max_records: int = 100_000
+    max_records: int = 1_000_000
 
     @property
     def production(self) -> bool:

@@ -85,7 +85,7 @@ def test_the_nested_list_query_is_refused_naming_the_figure_and_the_limit(
     body = client(NESTED)
     [error] = body["errors"]
     assert error["extensions"]["code"] == "LIMIT"
-    assert "100000" in error["message"]
+    assert "1000000" in error["message"]
     assert body.get("data") is None
     assert statements == []
 
@@ -128,16 +128,13 @@ def test_the_estimate_follows_pages_declared_maxima_and_enums() -> None:
     assert records("{ documents(last: 4) { edges { cursor } nodes { id } } }") == 8
     assert records('{ nodes(ids: ["a", "b"]) { id } }') == 2
     assert records("{ bodies { name } }") == 100
-    assert (
-        records("{ documents(first: 2) { nodes { copies { forms } } } }")
-        == 2 * (1 + 100 * (1 + 0))
-        + 2
-        * 100
-        * len(
-            schema.get_type("CopyForm").values  # type: ignore[union-attr]
-        )
-        - 2 * 100 * 0
-    )
+    forms = len(schema.get_type("CopyForm").values)  # type: ignore[union-attr]
+    assert records("{ documents(first: 2) { nodes { copies { forms } } } }") == 2 * (1 + 20 * (1 + forms))
+    assert records("{ documents(first: 2) { nodes { relationsOut { type } } } }") == 2 * (1 + 100)
+    # A record has one type: the larger alternative counts, not both.
+    either = '{ nodes(ids: ["a"]) { ... on Person { votes { choice } } ... on Decision { votes { choice } } } }'
+    assert records(either) == 1 + 100
+    assert records('{ nodes(ids: ["a"]) { ... on Decision { votes { choice } relations { type } } } }') == 1 + 200
     assert records('{ timeline(from: "1936-01-01", to: "1936-12-31", limit: 5) { items { title } } }') == 5
 
 
@@ -159,3 +156,38 @@ def test_depth_counts_through_fragments_once_each(client: GraphQLClient) -> None
     query = "{ documents(first: 1) { edges { node { ...D0 } } } }\n" + chain + "\nfragment D6 on Document { id }"
     body = client(query)
     assert "maximum operation depth of 12" in " ".join(error["message"] for error in body["errors"])
+
+
+def test_the_limits_are_settings_read_from_the_environment(fresh_database: str) -> None:
+    from starlette.testclient import TestClient
+
+    from chronology.app import create_app
+
+    settings = Settings.from_environment(
+        {"CHRONOLOGY_MAX_RECORDS": "5", "CHRONOLOGY_MAX_ALIASES": "1", "CHRONOLOGY_MAX_DEPTH": "2"}
+    )
+    assert (settings.max_records, settings.max_aliases, settings.max_depth) == (5, 1, 2)
+    with TestClient(create_app(settings, database_url=fresh_database)) as http:
+        client = GraphQLClient(http)
+        assert client("{ documents(first: 5) { nodes { id } } }")["data"]["documents"]["nodes"] == []
+        refused = client("{ documents(first: 6) { nodes { id } } }")
+        assert "can hold 6 records" in refused["errors"][0]["message"]
+        assert "aliases" in client("{ a: __typename b: __typename }")["errors"][0]["message"]
+        assert "depth of 2" in client("{ documents { edges { node { id } } } }")["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("size", ["first: 0", "last: 0"])
+def test_a_page_of_zero_holds_no_items(client: GraphQLClient, db: Any, size: str) -> None:
+    from tests import factories
+
+    for i in range(3):
+        factories.document(db, f"Letter {i}")
+        factories.person(db, f"Mikoyan {i}")
+    db.commit()
+    for _ in range(2):  # the second time a shortcut may answer
+        documents = client.data(f"{{ documents({size}) {{ totalCount edges {{ node {{ id }} }} nodes {{ id }} }} }}")
+        assert documents["documents"]["edges"] == []
+        assert documents["documents"]["nodes"] == []
+        assert documents["documents"]["totalCount"] == 3
+        persons = client.data(f"{{ persons({size}) {{ nodes {{ id }} pageInfo {{ hasNextPage }} }} }}")
+        assert persons["persons"]["nodes"] == []

@@ -4,7 +4,8 @@ A list's size is the page the client asked for (`first`, `last`, `limit`, the nu
 when it asks for none, the list's default page or its declared maximum. A page argument on a field
 that is not itself a list (a connection, a timeline) sizes the first lists below it. Lists multiply
 down the tree; a fragment is estimated once per page size it is spread under, so the work is linear
-in the document, and spreading a fragment twice counts it twice (an upper estimate, never less).
+in the document, and spreading a fragment twice counts it twice (an upper estimate, never less);
+selections on different object types count the largest alone, as a record has one type.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from graphql import (
     GraphQLEnumType,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
@@ -41,6 +43,20 @@ from chronology.graphql.runtime.pagination import DEFAULT_PAGE
 PAGE_ARGUMENTS = ("first", "last", "limit", "ids")
 # What a list of records may hold when the client names no page: the most `first` allows.
 LIST_MAXIMUM = 100
+# A record's own parts, written by its editors, not growing with the corpus: an estimate of the most one holds.
+PARTS_MAXIMUM = 20
+PARTS = frozenset(
+    {
+        ("Document", "parties"),
+        ("Document", "copies"),
+        ("Document", "editions"),
+        ("Document", "annotations"),
+        ("Person", "variants"),
+        ("Body", "variants"),
+        ("Event", "places"),
+        ("HistoryEntry", "changes"),
+    }
+)
 
 
 def _value(node: ValueNode | None, variables: Mapping[str, Any]) -> Any:
@@ -85,16 +101,27 @@ class _Estimate:
         if selection_set is None:
             return 0
         total = 0
+        # An object has one concrete type: selections on different object types are alternatives, not a sum.
+        alternatives: dict[str, int] = {}
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 total += self.field(selection, parent, page)
-            elif isinstance(selection, InlineFragmentNode):
+                continue
+            if isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 inner = self.schema.get_type(condition.name.value) if condition else parent
-                total += self.selections(selection.selection_set, inner or parent, page)
+                records = self.selections(selection.selection_set, inner or parent, page)
             elif isinstance(selection, FragmentSpreadNode):
-                total += self.fragment(selection.name.value, page)
-        return total
+                definition = self.fragments.get(selection.name.value)
+                inner = self.schema.get_type(definition.type_condition.name.value) if definition else None
+                records = self.fragment(selection.name.value, page)
+            else:
+                continue
+            if isinstance(inner, GraphQLObjectType) and inner is not parent:
+                alternatives[inner.name] = alternatives.get(inner.name, 0) + records
+            else:
+                total += records
+        return total + max(alternatives.values(), default=0)
 
     def fragment(self, name: str, page: int | None) -> int:
         key = (name, page)
@@ -119,7 +146,7 @@ class _Estimate:
         output = definition.type.of_type if isinstance(definition.type, GraphQLNonNull) else definition.type
         named = get_named_type(output)
         if isinstance(output, GraphQLList):
-            size = asked if asked is not None else page if page is not None else _declared(output)
+            size = asked if asked is not None else page if page is not None else _declared(parent.name, name, output)
             return size * (1 + self.selections(node.selection_set, named, None))
         return self.selections(node.selection_set, named, asked if asked is not None else page)
 
@@ -140,12 +167,12 @@ class _Estimate:
         return None if isinstance(output, GraphQLList) else DEFAULT_PAGE
 
 
-def _declared(output: GraphQLList[Any]) -> int:
-    """Return the most items a list holds when no page is asked: an enum's values, else the list maximum."""
+def _declared(parent: str, name: str, output: GraphQLList[Any]) -> int:
+    """Return the most items a list holds when no page is asked: an enum's values, a record's parts, or the maximum."""
     named = get_named_type(output)
     if isinstance(named, GraphQLEnumType):
         return len(named.values)
-    return LIST_MAXIMUM
+    return PARTS_MAXIMUM if (parent, name) in PARTS else LIST_MAXIMUM
 
 
 def estimate(
