@@ -167,11 +167,17 @@ class _Estimate:
         return None if isinstance(output, GraphQLList) else DEFAULT_PAGE
 
 
+# Lists whose resolver keeps its own bound, above the usual maximum.
+DECLARED = {("Query", "bodies"): 500}
+
+
 def _declared(parent: str, name: str, output: GraphQLList[Any]) -> int:
     """Return the most items a list holds when no page is asked: an enum's values, a record's parts, or the maximum."""
     named = get_named_type(output)
     if isinstance(named, GraphQLEnumType):
         return len(named.values)
+    if (parent, name) in DECLARED:
+        return DECLARED[parent, name]
     return PARTS_MAXIMUM if (parent, name) in PARTS else LIST_MAXIMUM
 
 

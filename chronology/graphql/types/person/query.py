@@ -10,6 +10,7 @@ from sqlalchemy import select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.lists import ListFirst, checked_first
 from chronology.graphql.runtime.pagination import (
     After,
     Before,
@@ -24,6 +25,9 @@ from chronology.graphql.runtime.pagination import (
 from chronology.graphql.types.person.body import Body
 from chronology.graphql.types.person.record import Person
 from chronology.queries.persons import person_matches
+
+# The most bodies one answer lists (the authority list holds a few dozen).
+BODIES_SHOWN = 500
 
 
 @strawberry.type
@@ -57,9 +61,11 @@ class PersonQuery:
         return Connection(edges=edges, page_info=page, count=count)
 
     @strawberry.field(description="Bodies: the Politburo, the Orgburo, commissariats …, by name.")
-    async def bodies(self, info: Info) -> list[Body]:
+    async def bodies(self, info: Info, first: ListFirst = None) -> list[Body]:
         info.context.require_read()
         table = models.Body.__table__
-        rows = await info.context.database.rows(select(table).order_by(table.c.name).limit(500))
+        first = checked_first(first)
+        shown = BODIES_SHOWN if first is None else first
+        rows = await info.context.database.rows(select(table).order_by(table.c.name).limit(shown))
         info.context.budget.spend(len(rows))
         return [Body.from_row(r) for r in rows]
