@@ -65,3 +65,42 @@ def test_nested_firsts_lower_the_estimate_so_a_wide_query_passes(client: GraphQL
     refused: dict[str, Any] = client(wide)
     assert refused["errors"][0]["extensions"]["code"] == "LIMIT"
     assert client.data(narrow) == {"documents": {"nodes": []}}
+
+
+NESTED = (
+    "{ documents(first: 3) { nodes { parties { agent { ... on Person { documents { document { parties { agent "
+    "{ ... on Person { documents { document { title } } } } } } } } } } } } }"
+)
+
+
+def _circle(db: Session) -> None:
+    """Three documents by one author: every nested list of his documents is the same cached list."""
+    author = factories.person(db, "Kuibyshev")
+    for i in range(3):
+        document = factories.document(db, f"Report {i}")
+        db.add(models.DocumentParty(document_id=document.id, role="author", position=1, person_id=author.id))
+    db.commit()
+
+
+@pytest.mark.parametrize(("budget", "refused"), [(40, True), (47, True), (60, False)])
+def test_a_cached_list_is_charged_each_time_it_is_emitted(
+    fresh_database: str, db: Session, monkeypatch: pytest.MonkeyPatch, budget: int, refused: bool
+) -> None:
+    from starlette.testclient import TestClient
+
+    from chronology.app import create_app
+    from chronology.graphql import http
+    from chronology.settings import Settings
+
+    _circle(db)
+    monkeypatch.setattr(http, "RECORD_BUDGET", budget)
+    # The estimate let through: only the budget stands in the way here.
+    settings = Settings(max_records=10**9, compile_selections=False)
+    with TestClient(create_app(settings, database_url=fresh_database)) as app:
+        body = GraphQLClient(app)(NESTED)
+    # Emitted: 3 parties, 9 of his documents, 9 parties, 27 documents (51 with the page of 3); loaded: a dozen rows.
+    if refused:
+        assert body["errors"][0]["extensions"]["code"] == "LIMIT"
+    else:
+        assert "errors" not in body
+        assert len(body["data"]["documents"]["nodes"]) == 3
