@@ -29,6 +29,9 @@ class Settings:
     max_tokens: int = 5_000
     max_fields: int = 5_000
     max_records: int = 1_000_000
+    # GraphQL executions one process runs at once; more wait up to busy_wait_ms, then get 503 BUSY.
+    max_in_flight: int = 16
+    busy_wait_ms: int = 2_000
 
     @property
     def production(self) -> bool:
@@ -58,6 +61,8 @@ class Settings:
             max_tokens=int(env.get("CHRONOLOGY_MAX_TOKENS", defaults.max_tokens)),
             max_fields=int(env.get("CHRONOLOGY_MAX_FIELDS", defaults.max_fields)),
             max_records=int(env.get("CHRONOLOGY_MAX_RECORDS", defaults.max_records)),
+            max_in_flight=int(env.get("CHRONOLOGY_MAX_IN_FLIGHT", defaults.max_in_flight)),
+            busy_wait_ms=int(env.get("CHRONOLOGY_BUSY_WAIT_MS", defaults.busy_wait_ms)),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 
@@ -101,8 +102,11 @@ class UnauthenticatedError(Exception):
 class GraphQLEndpoint:
     """The ASGI app at /graphql: limits the request, runs the view, ends the unit of work."""
 
-    def __init__(self, view: ChronologyGraphQL) -> None:
+    def __init__(self, view: ASGIApp, *, max_in_flight: int, busy_wait_ms: int) -> None:
         self.view = view
+        # Executions past the cap wait their turn a little, then are told to come back: the loop stays free.
+        self._slots = asyncio.Semaphore(max_in_flight)
+        self._busy_wait = busy_wait_ms / 1000
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -113,6 +117,19 @@ class GraphQLEndpoint:
         if refusal is not None:
             await refusal(scope, receive, send)
             return
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self._busy_wait)
+        except TimeoutError:
+            busy = _error(503, "BUSY", "the service is answering as many requests as it can; try again shortly")
+            busy.headers["retry-after"] = "1"
+            await busy(scope, receive, send)
+            return
+        try:
+            await self._answer(scope, receive, send)
+        finally:
+            self._slots.release()
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope["chronology.contexts"] = []
         headers = dict(scope["headers"])
         accept = headers.get(b"accept", b"").decode("latin-1")
