@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import json
 from typing import Any
 
 import strawberry
+from cross_web import HTTPException
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
@@ -14,11 +16,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from chronology.graphql.compiled.raw import encode
 from chronology.graphql.runtime.budget import RecordBudget
 from chronology.graphql.runtime.context import Actor, Context, Role
 from chronology.graphql.runtime.database import RequestDatabase
+from chronology.graphql.runtime.strings import well_formed
 from chronology.models import ApiToken
 from chronology.services.tokens import token_hash
 from chronology.settings import Settings
@@ -55,6 +59,45 @@ class ChronologyGraphQL(GraphQL[Context, None]):
         )
         request.scope.setdefault("chronology.contexts", []).append(context)
         return context
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer as strawberry does, but every refusal as GraphQL JSON with a code, never plain text."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as error:
+            response = _refusal(error.status_code, error.reason)
+        await response(scope, receive, send)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Read a request body: a JSON object (or a batch, refused later) of well-formed text, else a 400."""
+        try:
+            value = json.loads(data)
+        except (ValueError, RecursionError):
+            # Not JSON, not UTF-8, or nested deeper than the parser goes.
+            raise HTTPException(400, "the body is not a JSON document in UTF-8") from None
+        if not isinstance(value, (dict, list)):
+            raise HTTPException(400, "the body must be a JSON object with `query`")
+        if not well_formed(value):
+            raise HTTPException(400, "the body holds a lone surrogate (such as \\ud800), which is not text")
+        if isinstance(value, dict):
+            name = value.get("operationName")
+            if name is not None and not isinstance(name, str):
+                raise HTTPException(400, "`operationName` must be a string or null")
+        return value
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Answer a request error (parse, validation, variables, limits) as the GraphQL-over-HTTP spec asks."""
+        response = await super().process_result(request, result)
+        # No data and no error on a field: the operation never ran.
+        request_error = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
+        if request_error and _wants_graphql_response(request.headers.get("accept", "")):
+            response.pop("data", None)
+            for context in request.scope.get("chronology.contexts", []):
+                context.response.status_code = 400
+        return response
 
     def encode_json(self, data: object) -> str:
         """Encode a response, splicing in the JSON that compiled selections built in the database."""
@@ -93,6 +136,21 @@ async def authenticate(engine: AsyncEngine, request: Request) -> Actor:
             raise UnauthenticatedError("the token is unknown, revoked or expired")
         await connection.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
     return Actor(name=row.name, role=Role(row.role))
+
+
+def _refusal(status: int, reason: str) -> Response:
+    """Return strawberry's refusal as GraphQL JSON, with the status the GraphQL-over-HTTP spec asks for."""
+    if reason == "Unsupported content type":
+        return _error(415, "UNSUPPORTED_MEDIA_TYPE", "send `Content-Type: application/json`")
+    if "not allowed when using GET" in reason:
+        response = _error(405, "METHOD_NOT_ALLOWED", "mutations are sent with POST")
+        response.headers["allow"] = "POST"
+        return response
+    if status == 405:
+        response = _error(405, "METHOD_NOT_ALLOWED", reason)
+        response.headers["allow"] = "GET, POST"
+        return response
+    return _error(status, "BAD_REQUEST", reason)
 
 
 class UnauthenticatedError(Exception):
@@ -182,9 +240,14 @@ def _limited(receive: Receive, limit: int) -> Receive:
     return wrapped
 
 
+def _wants_graphql_response(accept: str) -> bool:
+    """Tell whether the client names `application/graphql-response+json` among what it accepts."""
+    return MEDIA_TYPE in accept.lower()
+
+
 def _marking(send: Send, accept: str) -> Send:
-    """Answer in plain JSON to a client that accepts only that (GraphQL over HTTP, legacy)."""
-    legacy = "application/json" in accept and MEDIA_TYPE not in accept and "*/*" not in accept
+    """Answer in plain JSON unless the client asks for the GraphQL response type (`*/*` and none get JSON)."""
+    legacy = not _wants_graphql_response(accept)
 
     async def wrapped(message: Any) -> None:
         if legacy and message["type"] == "http.response.start":

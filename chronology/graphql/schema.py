@@ -28,6 +28,7 @@ from chronology.graphql.runtime.cost import CostAnalysis, refusal
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.execution import PlainFieldExecutionContext
 from chronology.graphql.runtime.shape import shape_rule
+from chronology.graphql.runtime.strings import WellFormedStrings
 from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
 from chronology.graphql.types.chain.query import ChainQuery
 from chronology.graphql.types.decision.query import DecisionQuery
@@ -150,7 +151,8 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             max_introspection_depth=settings.max_introspection_depth,
             max_aliases=settings.max_aliases,
             max_fields=settings.max_fields,
-        )
+        ),
+        WellFormedStrings,
     ]
     if settings.production:
         rules.append(NoSchemaIntrospectionCustomRule)
