@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
-from typing import Any
+import re
+from typing import Any, cast
 
 import strawberry
 from cross_web import HTTPException
@@ -30,6 +31,7 @@ from chronology.settings import Settings
 MAX_REQUEST_BYTES = 100_000
 RECORD_BUDGET = 5_000
 MEDIA_TYPE = "application/graphql-response+json"
+SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 class ChronologyGraphQL(GraphQL[Context, None]):
@@ -91,6 +93,14 @@ class ChronologyGraphQL(GraphQL[Context, None]):
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Answer a request error (parse, validation, variables, limits) as the GraphQL-over-HTTP spec asks."""
         response = await super().process_result(request, result)
+        errors: list[dict[str, Any]] = cast("list[dict[str, Any]]", response.get("errors") or [])
+        for error in errors:
+            if "path" not in error:
+                # The request's own mistake (syntax, an unknown field, a value that does not coerce).
+                error.setdefault("extensions", {}).setdefault("code", "VALIDATION")
+            if self.settings.production:
+                # Suggestions would spell out the schema that production keeps from introspection.
+                error["message"] = SUGGESTION.sub("", error["message"])
         # No data and no error on a field: the operation never ran.
         request_error = result.data is None and bool(result.errors) and all(e.path is None for e in result.errors or ())
         if request_error and _wants_graphql_response(request.headers.get("accept", "")):

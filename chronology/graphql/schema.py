@@ -76,7 +76,8 @@ MUTATION_PARTS: list[type[Any]] = [
 
 def _expected(error: GraphQLError) -> bool:
     """Tell whether an error is one the client caused and may read in full."""
-    return isinstance(error.original_error, ChronologyError) or error.original_error is None
+    # Without a path the operation never ran: a value the client sent did not coerce (a Date, an Int, an enum).
+    return isinstance(error.original_error, ChronologyError) or error.original_error is None or not error.path
 
 
 class ChronologySchema(strawberry.Schema):

@@ -127,7 +127,8 @@ def test_the_estimate_follows_pages_declared_maxima_and_enums() -> None:
     assert records("query($n: Int) { persons(first: $n) { nodes { id } } }", {"n": 3}) == 3
     assert records("{ documents(last: 4) { edges { cursor } nodes { id } } }") == 8
     assert records('{ nodes(ids: ["a", "b"]) { id } }') == 2
-    assert records("{ bodies { name } }") == 100
+    assert records("{ bodies { name } }") == 500  # its resolver's own bound
+    assert records("{ bodies(first: 3) { name } }") == 3
     forms = len(schema.get_type("CopyForm").values)  # type: ignore[union-attr]
     assert records("{ documents(first: 2) { nodes { copies { forms } } } }") == 2 * (1 + 20 * (1 + forms))
     assert records("{ documents(first: 2) { nodes { relationsOut { type } } } }") == 2 * (1 + 100)
