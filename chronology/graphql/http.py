@@ -30,6 +30,8 @@ from chronology.settings import Settings
 
 MAX_REQUEST_BYTES = 100_000
 RECORD_BUDGET = 5_000
+# A client that stops sending its body mid-way gives up its turn after this long (a slow-loris guard).
+BODY_TIMEOUT_S = 10.0
 MEDIA_TYPE = "application/graphql-response+json"
 SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
@@ -207,6 +209,10 @@ class GraphQLEndpoint:
             committed = True
         except UnauthenticatedError as error:
             await _error(401, "UNAUTHENTICATED", str(error))(scope, receive, send)
+        except SlowBodyError:
+            await _error(408, "TIMEOUT", f"the request body did not arrive within {BODY_TIMEOUT_S} s")(
+                scope, receive, send
+            )
         except RequestTooLargeError:
             await _error(413, "LIMIT", f"requests are limited to {MAX_REQUEST_BYTES} bytes")(scope, receive, send)
         finally:
@@ -216,6 +222,10 @@ class GraphQLEndpoint:
 
 class RequestTooLargeError(Exception):
     """The request body passed the limit."""
+
+
+class SlowBodyError(Exception):
+    """The client stopped sending its request body."""
 
 
 def _refuse(request: Request) -> Response | None:
@@ -240,7 +250,10 @@ def _limited(receive: Receive, limit: int) -> Receive:
 
     async def wrapped() -> Any:
         nonlocal seen
-        message = await receive()
+        try:
+            message = await asyncio.wait_for(receive(), BODY_TIMEOUT_S)
+        except TimeoutError:
+            raise SlowBodyError from None
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:

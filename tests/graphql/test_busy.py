@@ -94,3 +94,44 @@ def test_the_cap_is_a_setting_of_the_live_app(fresh_database: str) -> None:
     with TestClient(create_app(settings, database_url=fresh_database)) as http:
         for _ in range(3):  # one at a time, each slot given back
             assert GraphQLClient(http).data("{ __typename }") == {"__typename": "Query"}
+
+
+class ReadingView:
+    """An ASGI view that reads the whole body before answering."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+
+def test_a_client_that_stops_sending_its_body_gets_408_and_frees_its_turn(monkeypatch: Any) -> None:
+    from chronology.graphql import http
+
+    monkeypatch.setattr(http, "BODY_TIMEOUT_S", 0.01)
+
+    async def run() -> None:
+        endpoint = GraphQLEndpoint(ReadingView(), max_in_flight=1, busy_wait_ms=60_000)
+        stalled = asyncio.Event()  # never set: the client sent half a body and went quiet
+        parts = iter([{"type": "http.request", "body": b'{"query": "{', "more_body": True}])
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            part = next(parts, None)
+            if part is None:
+                await stalled.wait()
+            assert part is not None
+            return part
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "POST", "path": "/graphql", "query_string": b"", "headers": []}
+        await endpoint(scope, receive, send)
+        assert sent[0]["status"] == 408
+        assert json.loads(sent[1]["body"])["errors"][0]["extensions"]["code"] == "TIMEOUT"
+        # The slot was given back: the next request is answered.
+        assert (await _request(endpoint))["status"] == 200
+
+    asyncio.run(run())
