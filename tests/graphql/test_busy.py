@@ -124,7 +124,7 @@ def test_a_client_that_stops_sending_its_body_gets_408_and_frees_its_turn(monkey
             assert part is not None
             return part
 
-        async def send(message: dict[str, Any]) -> None:
+        async def send(message: Any) -> None:
             sent.append(message)
 
         scope = {"type": "http", "method": "POST", "path": "/graphql", "query_string": b"", "headers": []}
