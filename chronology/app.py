@@ -53,7 +53,11 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
+            Route(
+                "/graphql",
+                GraphQLEndpoint(view, max_in_flight=settings.max_in_flight, busy_wait_ms=settings.busy_wait_ms),
+                methods=["GET", "POST"],
+            ),
             *web_routes(),
             *export.routes(),
         ],

@@ -44,6 +44,16 @@ class Settings:
     editor: str | None = None
     editor_email: str | None = None
     licence: str = "https://creativecommons.org/licenses/by/4.0/"
+    # The limits an operation must keep, checked before it runs (see README, "Limits").
+    max_depth: int = 12
+    max_introspection_depth: int = 15
+    max_aliases: int = 30
+    max_tokens: int = 5_000
+    max_fields: int = 5_000
+    max_records: int = 1_000_000
+    # GraphQL executions one process runs at once; more wait up to busy_wait_ms, then get 503 BUSY.
+    max_in_flight: int = 16
+    busy_wait_ms: int = 2_000
 
     @property
     def production(self) -> bool:
@@ -76,6 +86,16 @@ class Settings:
             editor=env.get("CHRONOLOGY_EDITOR") or None,
             editor_email=env.get("CHRONOLOGY_EDITOR_EMAIL") or None,
             licence=env.get("CHRONOLOGY_LICENCE") or defaults.licence,
+            max_depth=_count(env, "CHRONOLOGY_MAX_DEPTH", defaults.max_depth, "levels"),
+            max_introspection_depth=_count(
+                env, "CHRONOLOGY_MAX_INTROSPECTION_DEPTH", defaults.max_introspection_depth, "levels"
+            ),
+            max_aliases=_count(env, "CHRONOLOGY_MAX_ALIASES", defaults.max_aliases, "aliases"),
+            max_tokens=_count(env, "CHRONOLOGY_MAX_TOKENS", defaults.max_tokens, "tokens"),
+            max_fields=_count(env, "CHRONOLOGY_MAX_FIELDS", defaults.max_fields, "fields"),
+            max_records=_count(env, "CHRONOLOGY_MAX_RECORDS", defaults.max_records, "records"),
+            max_in_flight=_count(env, "CHRONOLOGY_MAX_IN_FLIGHT", defaults.max_in_flight, "executions"),
+            busy_wait_ms=_count(env, "CHRONOLOGY_BUSY_WAIT_MS", defaults.busy_wait_ms, "milliseconds", zero=True),
         )
 
 

@@ -34,7 +34,15 @@ def serve(
         url = prepare_database(settings)
         _load_sample_if_empty(url)
         typer.echo(f"Chronology {__version__} on http://{host}:{port}/")
-        config = uvicorn.Config(create_app(settings, database_url=url), host=host, port=port)
+        config = uvicorn.Config(
+            create_app(settings, database_url=url),
+            host=host,
+            port=port,
+            # An idle connection is closed soon, so slow or silent clients cannot hold sockets for long.
+            timeout_keep_alive=5,
+            # Let a long request line reach the app, which answers 414 with a GraphQL error instead of a reset.
+            h11_max_incomplete_event_size=256 * 1024,
+        )
         uvicorn.Server(config).run(sockets=[listener])
     finally:
         listener.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule, GraphQLError
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, parse
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import MaskErrors, ParserCache, max_aliases, query_depth_limiter
+from strawberry.extensions import MaskErrors, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
@@ -24,8 +25,11 @@ from chronology.graphql.mutations.relations import RelationMutation
 from chronology.graphql.mutations.review import ReviewMutation
 from chronology.graphql.mutations.tokens import TokenMutation, TokenQuery
 from chronology.graphql.runtime.context import Context
+from chronology.graphql.runtime.cost import CostAnalysis, refusal
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.execution import PlainFieldExecutionContext
+from chronology.graphql.runtime.shape import shape_rule
+from chronology.graphql.runtime.strings import WellFormedStrings
 from chronology.graphql.runtime.validation_cache import CachedValidation, ValidQueries
 from chronology.graphql.types.chain.query import ChainQuery
 from chronology.graphql.types.decision.query import DecisionQuery
@@ -46,9 +50,6 @@ from chronology.graphql.types.timeline.histogram import HistogramQuery
 from chronology.graphql.types.timeline.query import TimelineQuery
 from chronology.settings import Settings
 
-MAX_DEPTH = 12
-MAX_ALIASES = 30
-MAX_TOKENS = 5_000
 MAX_CACHED_QUERIES = 256
 
 # Merged in this order, which is the order of the roots' fields in schema.graphql.
@@ -79,15 +80,19 @@ MUTATION_PARTS: list[type[Any]] = [
 
 def _expected(error: GraphQLError) -> bool:
     """Tell whether an error is one the client caused and may read in full."""
-    return isinstance(error.original_error, ChronologyError) or error.original_error is None
+    # Without a path the operation never ran: a value the client sent did not coerce (a Date, an Int, an enum).
+    return isinstance(error.original_error, ChronologyError) or error.original_error is None or not error.path
 
 
 class ChronologySchema(strawberry.Schema):
     """The strawberry schema, answering the operations one compiled statement answers without execution."""
 
-    def __init__(self, valid: ValidQueries, **options: Any) -> None:
+    def __init__(self, valid: ValidQueries, max_records: int, **options: Any) -> None:
         super().__init__(**options)
+        self.valid = valid
+        self.max_records = max_records
         self.shortcuts = Shortcuts(self, valid)
+        self._documents: OrderedDict[str, DocumentNode] = OrderedDict()
 
     async def execute(
         self,
@@ -102,6 +107,11 @@ class ChronologySchema(strawberry.Schema):
         """Answer from a compiled statement if the operation allows it, else execute it."""
         queries_allowed = allowed_operation_types is None or OperationType.QUERY in allowed_operation_types
         if query is not None and queries_allowed and not operation_extensions and isinstance(context_value, Context):
+            # A text validation has passed may be answered by a shortcut: estimate its cost first, as execution would.
+            if query in self.valid:
+                error = refusal(self._schema, self._document(query), variable_values, operation_name, self.max_records)
+                if error is not None:
+                    return ExecutionResult(data=None, errors=[error])
             data = await self.shortcuts.answer(query, variable_values, operation_name, context_value)
             if data is not None:
                 return ExecutionResult(data=data, errors=None)
@@ -114,6 +124,17 @@ class ChronologySchema(strawberry.Schema):
             allowed_operation_types,
             operation_extensions,
         )
+
+    def _document(self, query: str) -> DocumentNode:
+        """Return the parsed text of a valid query (parsed once, the least recently used forgotten)."""
+        document = self._documents.get(query)
+        if document is None:
+            document = self._documents[query] = parse(query)
+            while len(self._documents) > MAX_CACHED_QUERIES:
+                self._documents.popitem(last=False)
+        else:
+            self._documents.move_to_end(query)
+        return document
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -130,8 +151,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         ).description = "Editing the record (editor tokens) and managing tokens (admin tokens)."
     # The limits as validation rules, built once; checked with each new query text.
     rules: list[type[ASTValidationRule]] = [
-        query_depth_limiter.create_validator(MAX_DEPTH, should_ignore=None),
-        max_aliases.create_validator(MAX_ALIASES),
+        shape_rule(
+            max_depth=settings.max_depth,
+            max_introspection_depth=settings.max_introspection_depth,
+            max_aliases=settings.max_aliases,
+            max_fields=settings.max_fields,
+        ),
+        WellFormedStrings,
     ]
     if settings.production:
         rules.append(NoSchemaIntrospectionCustomRule)
@@ -142,9 +168,12 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         extensions.append(lambda: MaskErrors(should_mask_error=lambda error: not _expected(error)))
     # Clients send the same few operations again and again: parse and validate each text once.
     extensions.append(lambda: ParserCache(maxsize=MAX_CACHED_QUERIES))
-    extensions.append(lambda: CachedValidation(valid, rules, MAX_TOKENS))
+    extensions.append(lambda: CachedValidation(valid, rules, settings.max_tokens))
+    # After validation, before execution: refuse what could answer with too many records.
+    extensions.append(lambda: CostAnalysis(settings.max_records))
     return ChronologySchema(
         valid,
+        settings.max_records,
         query=query,
         mutation=mutation,
         types=[Person, Body, Document, Decision, Vote, Event],

@@ -342,6 +342,35 @@ def _operations(a: Archive) -> list[tuple[str, str, dict[str, Any], bool]]:
             {"id": gid("Vote", a.vote)},
             False,
         ),
+        (
+            "a document's lists cut by first",
+            "{ documents(first: 30) { nodes { id relationsOut(first: 1) { type } relationsIn(first: 0) { type } "
+            "decisions(first: 1) { id } votes(first: 2) { id } } } }",
+            {},
+            False,
+        ),
+        (
+            "a person's lists cut by first",
+            "query P($id: ID!, $n: Int) { node(id: $id) { ... on Person { documents(first: $n) { role } "
+            "votes(first: 0) { id } memberships(first: 1) { role } events(first: 1) { role } } } }",
+            {"id": gid("Person", a.person), "n": 1},
+            False,
+        ),
+        (
+            "a decision's and a body's lists cut by first",
+            "query D($id: ID!, $body: ID!) { node(id: $id) { ... on Decision { votes(first: 1) { id } "
+            "proposedBy(first: 1) { id } formalisedAs(first: 0) { id } relations(first: 1) { type } } } "
+            "body: node(id: $body) { ... on Body { members(first: 1) { role } } } bodies(first: 1) { name } }",
+            {"id": gid("Decision", a.decision), "body": gid("Body", a.body)},
+            False,
+        ),
+        (
+            "an event's lists cut by first",
+            "query E($id: ID!) { node(id: $id) { ... on Event { participants(first: 1) { role } "
+            "documents(first: 1) { id } relations(first: 0) { type } } } }",
+            {"id": gid("Event", a.event)},
+            False,
+        ),
     ]
 
 

@@ -93,7 +93,14 @@ def _field(
     definition = parent.fields.get(name)
     if definition is None:
         raise UnsupportedError(name)  # introspection fields and the like
-    arguments = tuple(sorted(get_argument_values(definition, nodes[0], variables).items()))
+    # An argument left at its default null (a list's `first`, a filter) asks nothing: the field compiles as without it.
+    arguments = tuple(
+        sorted(
+            (argument, value)
+            for argument, value in get_argument_values(definition, nodes[0], variables).items()
+            if value is not None or definition.args[argument].default_value is not None
+        )
+    )
     below = _selection(schema, fragments, variables, nodes, definition.type)
     return Field(key, name, arguments, below)
 

@@ -144,9 +144,12 @@ class DecisionMutation:
         self,
         info: Info,
         decision: Annotated[strawberry.ID, strawberry.argument(description="The Decision.")],
-        tally: Annotated[TallyInput | None, strawberry.argument(description="The counts.")],
+        # UNSET, not a parameter without default: an omitted `tally` must reach the permission check first.
+        tally: Annotated[TallyInput | None, strawberry.argument(description="The counts.")] = strawberry.UNSET,
     ) -> Decision | None:
         async with unit_of_work(info, tally) as database:
+            if tally is strawberry.UNSET:
+                raise validation("give `tally`: the counts, or null to remove them", field="tally")
             pk = await existing(database, decision, expect="Decision", field="decision")
             if tally is None:
                 await database.rows(delete(_tallies).where(_tallies.c.decision_id == pk))

@@ -14,6 +14,7 @@ from chronology import models
 from chronology.graphql.mutations.common import unit_of_work
 from chronology.graphql.runtime.context import Info, Role
 from chronology.graphql.runtime.errors import conflict, not_found, validation
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import table
 from chronology.graphql.types.describe import describe
 from chronology.services.tokens import IssuedToken, create_token, revoke_token
@@ -81,10 +82,10 @@ async def _token(info: Info, name: str) -> ApiToken:
 @strawberry.type
 class TokenQuery:
     @strawberry.field(description="Every API token, newest first (admins only; never secrets).")
-    async def tokens(self, info: Info) -> list[ApiToken]:
+    async def tokens(self, info: Info, first: ListFirst = None) -> list[ApiToken]:
         info.context.require(Role.ADMIN)
         rows = await info.context.database.rows(select(_tokens).order_by(_tokens.c.created_at.desc(), _tokens.c.id))
-        return [ApiToken.from_row(row) for row in rows]
+        return first_items([ApiToken.from_row(row) for row in rows], first)
 
 
 @strawberry.type

@@ -15,11 +15,11 @@ database, see `chronology.graphql.compiled`): it is passed through as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from operator import attrgetter
 from typing import Any
 
-from graphql import GraphQLList, GraphQLNonNull, Undefined, is_leaf_type
+from graphql import GraphQLList, GraphQLNonNull, Undefined, get_named_type, is_leaf_type
 from graphql.pyutils import Path
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -79,6 +79,13 @@ def _coercer(output_type: Any) -> Getter | None:
 
         return items
     return None
+
+
+def _charged(parent_type: Any, return_type: Any) -> bool:
+    """Tell whether a list is one of a record's lists of things (not a page, not leaves), charged as emitted."""
+    if is_leaf_type(get_named_type(return_type)):
+        return False
+    return any(interface.name == "Node" for interface in getattr(parent_type, "interfaces", ()))
 
 
 class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
@@ -179,6 +186,23 @@ class PlainFieldExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 except Exception:  # noqa: S110 - the ordinary path below reports it properly
                     pass
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
+
+    def complete_list_value(
+        self,
+        return_type: Any,
+        field_details_list: Any,
+        info: Any,
+        path: Path,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """Charge a record's list to the budget each time it is emitted, then complete it as graphql-core does."""
+        # A loader answers the same list under every parent that asks for it; the answer holds it each time.
+        if isinstance(result, Sized) and _charged(info.parent_type, return_type):
+            budget = getattr(self.context_value, "budget", None)
+            if budget is not None:
+                budget.spend(len(result))
+        return super().complete_list_value(return_type, field_details_list, info, path, result, position_context)
 
     def complete_value(
         self,

@@ -79,9 +79,8 @@ def many_by(
         grouped: dict[int, list[Any]] = defaultdict(list)
         for row in rows:
             grouped[row._mapping["_group"]].append(row)
-        found = [grouped.get(key, []) for key in keys]
-        context.budget.spend(sum(len(rows) for rows in found))
-        return found
+        # Charged as emitted (see execution.py), not as loaded: a cached list may be emitted many times.
+        return [grouped.get(key, []) for key in keys]
 
     return _loader(context, f"many:{name}", lambda: DataLoader(load_fn=load))
 

@@ -78,7 +78,9 @@ class PageRequest:
     @property
     def size(self) -> int:
         """Return the number of items asked for."""
-        return (self.last if self.backwards else self.first) or DEFAULT_PAGE
+        asked = self.last if self.backwards else self.first
+        # `first: 0` asks for no items (a client after `totalCount` alone); only an absent size takes the default.
+        return DEFAULT_PAGE if asked is None else asked
 
 
 def page_request(first: int | None, after: str | None, last: int | None, before: str | None) -> PageRequest:

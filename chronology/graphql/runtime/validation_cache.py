@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 
-from graphql import ASTValidationRule
+from graphql import ASTValidationRule, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
@@ -66,7 +66,12 @@ class CachedValidation(SchemaExtension):
             if query in self._valid:
                 context.pre_execution_errors = []
             else:
-                errors = validate_document(context.schema._schema, context.graphql_document, context.validation_rules)
+                # The limits first, alone: a document past them is refused before the general rules walk it.
+                errors = validate(context.schema._schema, context.graphql_document, self._rules)
+                if not errors:
+                    errors = validate_document(
+                        context.schema._schema, context.graphql_document, context.validation_rules
+                    )
                 context.pre_execution_errors = errors
                 if not errors:
                     self._valid.add(query)

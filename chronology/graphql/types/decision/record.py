@@ -10,6 +10,7 @@ from sqlalchemy import Select, or_, select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.archival import ArchivalReference, archival_reference
 from chronology.graphql.types.date.historical import HistoricalDate, historical_date
@@ -75,8 +76,8 @@ class Decision(Node):
         return archival_reference(row)
 
     @strawberry.field(description="Each member's recorded vote.")
-    async def votes(self, info: Info) -> list[Vote]:
-        return [Vote.from_row(r) for r in await _votes_by_decision(info).load(self.pk)]
+    async def votes(self, info: Info, first: ListFirst = None) -> list[Vote]:
+        return first_items([Vote.from_row(r) for r in await _votes_by_decision(info).load(self.pk)], first)
 
     @strawberry.field(description="The vote counted: from the named votes, and any surviving tally.")
     async def tally(self, info: Info) -> Tally:
@@ -103,23 +104,25 @@ class Decision(Node):
 
     @strawberry.field(description="Documents that proposed the decision or raised its question.")
     async def proposed_by(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
-        return await _linked_documents(info, self.pk, incoming=True, types=("proposes", "decided_by"))
+        return first_items(
+            await _linked_documents(info, self.pk, incoming=True, types=("proposes", "decided_by")), first
+        )
 
     @strawberry.field(description="The decrees or resolutions the decision was formalised as.")
     async def formalised_as(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
-        return await _linked_documents(info, self.pk, incoming=False, types=("formalised_as",))
+        return first_items(await _linked_documents(info, self.pk, incoming=False, types=("formalised_as",)), first)
 
     @strawberry.field(description="Every link to or from the decision.")
     async def relations(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
         from chronology.graphql.types.relation.link import relations_from, relations_to
 
-        return [*await relations_from(info, self.pk), *await relations_to(info, self.pk)]
+        return first_items([*await relations_from(info, self.pk), *await relations_to(info, self.pk)], first)
 
     @classmethod
     def from_row(cls, row: Any) -> Decision:

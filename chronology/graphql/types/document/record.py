@@ -11,6 +11,7 @@ from chronology.archives.parsing import ReferenceParseError, parse_reference
 from chronology.archives.reference import CitationStyle as ArchiveStyle
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import many_by, table, then
 from chronology.graphql.types.archival import CitationStyle
 from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf, historical_date
@@ -136,19 +137,19 @@ class Document(Node):
 
     @strawberry.field(description="Links from this document to other records.")
     async def relations_out(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
         from chronology.graphql.types.relation.link import relations_from
 
-        return await relations_from(info, self.pk)
+        return first_items(await relations_from(info, self.pk), first)
 
     @strawberry.field(description="Links from other records to this document.")
     async def relations_in(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
         from chronology.graphql.types.relation.link import relations_to
 
-        return await relations_to(info, self.pk)
+        return first_items(await relations_to(info, self.pk), first)
 
     @strawberry.field(description="How many links start and end at this document (cheaper than listing them).")
     def relation_count(
@@ -161,19 +162,19 @@ class Document(Node):
 
     @strawberry.field(description="Decisions this document proposed or led to.")
     async def decisions(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Decision, strawberry.lazy("chronology.graphql.types.decision.record")]]:
         from chronology.graphql.types.decision.record import decisions_of_document
 
-        return await decisions_of_document(info, self.pk)
+        return first_items(await decisions_of_document(info, self.pk), first)
 
     @strawberry.field(description="Votes recorded on this document (cipher marks, a member's telegram).")
     async def votes(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.vote")]]:
         from chronology.graphql.types.decision.vote import votes_in_document
 
-        return await votes_in_document(info, self.pk)
+        return first_items(await votes_in_document(info, self.pk), first)
 
     @strawberry.field(description="A citation of the first copy: `RGASPI, f. 558, op. 11, d. 93, ll. 42–46`.")
     async def citation(

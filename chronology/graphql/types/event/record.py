@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import columns, many_by, one_by_id, table
 from chronology.graphql.types.date.historical import HistoricalDate, historical_date
 from chronology.graphql.types.event.vocabulary import EventType
@@ -56,18 +57,20 @@ class Event(Node):
         return strawberry.ID(encode_id("Event", self.pk))
 
     @strawberry.field(description="Who took part, and how.")
-    async def participants(self, info: Info) -> list[EventParticipation]:
+    async def participants(self, info: Info, first: ListFirst = None) -> list[EventParticipation]:
         def query() -> Select[Any]:
             return select(_participants, _participants.c.event_id.label("_group")).order_by(
                 _participants.c.event_id, _participants.c.id
             )
 
         rows = await many_by(info.context, "participants", query, _participants.c.event_id).load(self.pk)
-        return [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows]
+        return first_items(
+            [EventParticipation(event_pk=r.event_id, person_pk=r.person_id, role=r.role) for r in rows], first
+        )
 
     @strawberry.field(description="Documents linked to the event (part of it, or about it).")
     async def documents(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Document, strawberry.lazy("chronology.graphql.types.document.record")]]:
         from chronology.graphql.types.document.record import Document
 
@@ -79,15 +82,15 @@ class Event(Node):
             )
 
         rows = await many_by(info.context, "event_documents", query, _relations.c.target_id).load(self.pk)
-        return [Document.from_row(r) for r in rows]
+        return first_items([Document.from_row(r) for r in rows], first)
 
     @strawberry.field(description="Every link to or from the event.")
     async def relations(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Relation, strawberry.lazy("chronology.graphql.types.relation.link")]]:
         from chronology.graphql.types.relation.link import relations_from, relations_to
 
-        return [*await relations_from(info, self.pk), *await relations_to(info, self.pk)]
+        return first_items([*await relations_from(info, self.pk), *await relations_to(info, self.pk)], first)
 
     @classmethod
     def from_row(cls, row: Any) -> Event:

@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import many_by, one_by_id, table
 from chronology.graphql.types.date.historical import HistoricalDate, historical_date
 from chronology.graphql.types.node.interface import Node
@@ -37,14 +38,14 @@ class Body(Node):
         return strawberry.ID(encode_id("Body", self.pk))
 
     @strawberry.field(description="Who sat on the body, when, and in what role.")
-    async def members(self, info: Info) -> list[Membership]:
+    async def members(self, info: Info, first: ListFirst = None) -> list[Membership]:
         def query() -> Select[Any]:
             return select(_memberships, _memberships.c.body_id.label("_group")).order_by(
                 _memberships.c.body_id, _memberships.c.date_lower
             )
 
         rows = await many_by(info.context, "members", query, _memberships.c.body_id).load(self.pk)
-        return [Membership.from_row(r) for r in rows]
+        return first_items([Membership.from_row(r) for r in rows], first)
 
     @classmethod
     def from_row(cls, row: Any) -> Body:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.lists import ListFirst, checked_first
 from chronology.graphql.runtime.pagination import (
     After,
     Before,
@@ -25,6 +26,9 @@ from chronology.graphql.types.person.body import Body
 from chronology.graphql.types.person.record import Person
 from chronology.queries.persons import person_matches
 from chronology.queries.review import needs_review as needs_review_condition
+
+# The most bodies one answer lists (the authority list holds a few dozen).
+BODIES_SHOWN = 500
 
 
 @strawberry.type
@@ -71,12 +75,15 @@ class PersonQuery:
             bool | None,
             strawberry.argument(description="Only bodies flagged to check or with an open review item, or neither."),
         ] = None,
+        first: ListFirst = None,
     ) -> list[Body]:
         info.context.require_read()
         table = models.Body.__table__
+        first = checked_first(first)
+        shown = BODIES_SHOWN if first is None else first
         query = select(table)
         if needs_review is not None:
             query = query.where(needs_review_condition(table, needs_review))
-        rows = await info.context.database.rows(query.order_by(table.c.name).limit(500))
+        rows = await info.context.database.rows(query.order_by(table.c.name).limit(shown))
         info.context.budget.spend(len(rows))
         return [Body.from_row(r) for r in rows]

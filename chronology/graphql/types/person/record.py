@@ -10,6 +10,7 @@ from sqlalchemy import Select, select
 from chronology import models
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.ids import encode_id
+from chronology.graphql.runtime.lists import ListFirst, first_items
 from chronology.graphql.runtime.loaders import many_by, table
 from chronology.graphql.types.date.historical import HistoricalDate, date_from_edtf
 from chronology.graphql.types.document.vocabulary import PartyRole
@@ -67,7 +68,7 @@ class Person(Node):
 
     @strawberry.field(description="The person's places in bodies over time.")
     async def memberships(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Membership, strawberry.lazy("chronology.graphql.types.person.body")]]:
         from chronology.graphql.types.person.body import Membership
 
@@ -77,33 +78,34 @@ class Person(Node):
             )
 
         rows = await many_by(info.context, "memberships", query, _memberships.c.person_id).load(self.pk)
-        return [Membership.from_row(r) for r in rows]
+        return first_items([Membership.from_row(r) for r in rows], first)
 
     @strawberry.field(description="Documents the person wrote, received or passed on, by date.")
     async def documents(
         self,
         info: Info,
         role: Annotated[PartyRole | None, strawberry.argument(description="Only this role.")] = None,
+        first: ListFirst = None,
     ) -> list[Annotated[DocumentParty, strawberry.lazy("chronology.graphql.types.document.parts")]]:
         from chronology.graphql.types.document.parts import parties_of_person
 
-        return await parties_of_person(info, self.pk, role)
+        return first_items(await parties_of_person(info, self.pk, role), first)
 
     @strawberry.field(description="The person's recorded votes.")
     async def votes(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[Vote, strawberry.lazy("chronology.graphql.types.decision.vote")]]:
         from chronology.graphql.types.decision.vote import votes_of_person
 
-        return await votes_of_person(info, self.pk)
+        return first_items(await votes_of_person(info, self.pk), first)
 
     @strawberry.field(description="Events the person took part in.")
     async def events(
-        self, info: Info
+        self, info: Info, first: ListFirst = None
     ) -> list[Annotated[EventParticipation, strawberry.lazy("chronology.graphql.types.event.record")]]:
         from chronology.graphql.types.event.record import events_of_person
 
-        return await events_of_person(info, self.pk)
+        return first_items(await events_of_person(info, self.pk), first)
 
     @classmethod
     def from_row(cls, row: Any) -> Person:
