@@ -22,6 +22,8 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     # Answer pages and nodes whose whole selection SQL can build with one statement (see graphql/compiled).
     compile_selections: bool = True
+    # The base every permalink is built from (a record's page is its IRI in exports); None: the request's own.
+    public_url: str | None = None
 
     @property
     def production(self) -> bool:
@@ -43,6 +45,7 @@ class Settings:
             statement_timeout_ms=int(env.get("CHRONOLOGY_STATEMENT_TIMEOUT_MS", defaults.statement_timeout_ms)),
             cors_origins=tuple(o.strip() for o in origins.split(",") if o.strip()),
             compile_selections=_flag(env.get("CHRONOLOGY_COMPILE_SELECTIONS"), default=True),
+            public_url=(env.get("CHRONOLOGY_PUBLIC_URL") or "").strip().rstrip("/") or None,
         )
 
 

@@ -17,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 
 from chronology import __version__
 from chronology.settings import Settings
+from chronology.web.home import landing_page, schema_file
 
 STATIC = Path(__file__).parent / "static"
 
@@ -70,6 +71,8 @@ async def timeline_embed(request: Request) -> HTMLResponse:
 def web_routes() -> list[BaseRoute]:
     """Return the page routes and the static mount."""
     return [
+        Route("/", landing_page, methods=["GET"]),
+        Route("/schema.graphql", schema_file, methods=["GET"]),
         Route("/timeline", timeline_page, methods=["GET"]),
         Route("/timeline/embed", timeline_embed, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),

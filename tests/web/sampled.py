@@ -1,0 +1,29 @@
+"""An HTTP client of the app over a database holding the web tests' own small record."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+from starlette.testclient import TestClient
+
+from chronology.app import create_app
+from chronology.settings import Settings
+from tests.web import dataset
+from tests.web.conftest import own_database
+
+
+@contextlib.contextmanager
+def sampled_client(
+    server_url: str, template_database: str, settings: Settings
+) -> Iterator[tuple[TestClient, dataset.Sample]]:
+    """Yield a client of the app over a fresh database with the sample in it, and the sample's keys."""
+    with own_database(server_url, template_database, "pages") as url:
+        engine = create_engine(url)
+        with Session(engine) as session:
+            sample = dataset.build(session)
+        engine.dispose()
+        with TestClient(create_app(settings, database_url=url)) as client:
+            yield client, sample
