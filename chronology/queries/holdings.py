@@ -42,5 +42,14 @@ async def holdings(connection: AsyncConnection) -> Holdings:
     earliest = func.least(*(select(func.min(t.c.date_lower)).scalar_subquery() for t in dated))
     latest = func.greatest(*(select(func.max(t.c.date_upper)).scalar_subquery() for t in dated))
     row = (await connection.execute(select(*counts, earliest, latest))).one()
-    documents, decisions, votes, events, persons, bodies, first, last = row
-    return Holdings(documents, decisions, votes, events, persons, bodies, first, last)
+    values = tuple(row)
+    return Holdings(
+        documents=values[0],
+        decisions=values[1],
+        votes=values[2],
+        events=values[3],
+        persons=values[4],
+        bodies=values[5],
+        earliest=values[6],
+        latest=values[7],
+    )
