@@ -22,6 +22,7 @@ from chronology.storage.engine import database_url, make_async_engine, make_engi
 from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
 from chronology.web.pages import web_middleware, web_routes
+from chronology.web.records.pages import RecordPages
 
 
 def create_app(settings: Settings, *, database_url: str) -> Starlette:
@@ -52,6 +53,7 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
             Route("/graphql", GraphQLEndpoint(view), methods=["GET", "POST"]),
             *web_routes(),
             *export.routes(),
+            *RecordPages(view).routes(),
         ],
         middleware=web_middleware(settings),
         lifespan=lifespan,

@@ -41,7 +41,14 @@ def local_root(request: Request) -> str:
     return str(request.scope.get("root_path", "")).rstrip("/")
 
 
-def render(request: Request, template: str, *, status_code: int = 200, **values: Any) -> HTMLResponse:
+def render(
+    request: Request,
+    template: str,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+    **values: Any,
+) -> HTMLResponse:
     """Render a page template with the values every page uses."""
     settings: Settings = request.state.settings
     page = (
@@ -55,7 +62,7 @@ def render(request: Request, template: str, *, status_code: int = 200, **values:
             **values,
         )
     )
-    return HTMLResponse(page, status_code=status_code, headers=PAGE_HEADERS)
+    return HTMLResponse(page, status_code=status_code, headers={**PAGE_HEADERS, **(headers or {})})
 
 
 async def may_read(request: Request) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 from starlette.testclient import TestClient
 
@@ -24,6 +24,10 @@ def sampled_client(
         engine = create_engine(url)
         with Session(engine) as session:
             sample = dataset.build(session)
+            # The sample has no authority keys; these two stand for the shipped list's.
+            session.execute(text("UPDATE persons SET authority_key = 'yezhov' WHERE id = :id"), {"id": sample.yezhov})
+            session.execute(text("UPDATE bodies SET authority_key = 'politburo' WHERE short_name = 'PB'"))
+            session.commit()
         engine.dispose()
         with TestClient(create_app(settings, database_url=url)) as client:
             yield client, sample

@@ -24,7 +24,7 @@ class Body(Node):
     pk: strawberry.Private[int]
     name: str = strawberry.field(description="The body's name in English.")
     key: str | None = strawberry.field(
-        description="The authority key (`politburo`): names the body in exports and in its page's address `/bodies/<key>`."
+        description="The authority key (`politburo`): names the body in exports and in its address `/bodies/<key>`."
     )
     short_name: str | None = strawberry.field(description="The usual abbreviation: PB, SNK, NKVD.")
     kind: BodyKind = strawberry.field(description="Where the body sits.")

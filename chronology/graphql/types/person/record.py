@@ -38,7 +38,7 @@ class Person(Node):
     pk: strawberry.Private[int]
     canonical_name: str = strawberry.field(description="The name this service uses for the person.")
     key: str | None = strawberry.field(
-        description="The authority key (`yezhov`): names the person at every door and in the page's address `/persons/<key>`."
+        description="The authority key (`yezhov`): names the person at every door and in its address `/persons/<key>`."
     )
     sort_name: str = strawberry.field(description="The name for sorting: `Stalin, Iosif Vissarionovich`.")
     short_name: str | None = strawberry.field(description="The surname alone, as timelines show it.")
