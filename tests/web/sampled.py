@@ -1,4 +1,4 @@
-"""An HTTP client of the app over a database holding the web tests' own small record."""
+"""The web tests' own small record in a database of its own, and an HTTP client of the app over it."""
 
 from __future__ import annotations
 
@@ -16,10 +16,8 @@ from tests.web.conftest import own_database
 
 
 @contextlib.contextmanager
-def sampled_client(
-    server_url: str, template_database: str, settings: Settings
-) -> Iterator[tuple[TestClient, dataset.Sample]]:
-    """Yield a client of the app over a fresh database with the sample in it, and the sample's keys."""
+def sampled_database(server_url: str, template_database: str) -> Iterator[tuple[str, dataset.Sample]]:
+    """Yield the URL of a fresh database holding the sample, and the sample's keys."""
     with own_database(server_url, template_database, "pages") as url:
         engine = create_engine(url)
         with Session(engine) as session:
@@ -29,5 +27,16 @@ def sampled_client(
             session.execute(text("UPDATE bodies SET authority_key = 'politburo' WHERE short_name = 'PB'"))
             session.commit()
         engine.dispose()
-        with TestClient(create_app(settings, database_url=url)) as client:
-            yield client, sample
+        yield url, sample
+
+
+@contextlib.contextmanager
+def sampled_client(
+    server_url: str, template_database: str, settings: Settings
+) -> Iterator[tuple[TestClient, dataset.Sample]]:
+    """Yield a client of the app over a fresh database with the sample in it, and the sample's keys."""
+    with (
+        sampled_database(server_url, template_database) as (url, sample),
+        TestClient(create_app(settings, database_url=url)) as client,
+    ):
+        yield client, sample

@@ -16,6 +16,7 @@ from chronology.graphql.local import ask
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.ids import decode_id, encode_id
 from chronology.queries.keys import key_by_number, number_by_key
+from chronology.queries.naming import person_naming_async
 from chronology.web.records.addresses import FAMILIES, PATHS, address
 from chronology.web.records.linked import linked_data
 from chronology.web.records.selections import QUERIES
@@ -80,7 +81,7 @@ class RecordPages:
         try:
             named, number = decode_id(key)
         except ChronologyError:
-            return self._missing(request, type_name, key)
+            return await self._by_name(request, type_name, key)
         named_kind = AUTHORITY_KINDS.get(named)
         if named_kind is not None:
             async with engine.connect() as connection:
@@ -92,6 +93,25 @@ class RecordPages:
         if named != type_name:
             return self._redirect(request, named, key)
         return key
+
+    async def _by_name(self, request: Request, type_name: str, key: str) -> Response:
+        """Send `/persons/Ezhov` (any stored form of the name) on to the person's address."""
+        if type_name != "Person":
+            return self._missing(request, type_name, key)
+        engine: AsyncEngine = request.state.engine
+        async with engine.connect() as connection:
+            naming = await person_naming_async(connection, key)
+        if naming.person is None:
+            if wants_linked_data(request):
+                return JSONResponse({"error": naming.problem()}, status_code=404)
+            root = local_root(request)
+            candidates = [
+                (f"{root}/persons/{c.key or encode_id('Person', c.number)}", c.canonical_name)
+                for c in naming.candidates
+            ]
+            return render(request, "missing.html", status_code=404, family="person", key=key, candidates=candidates)
+        found = naming.person
+        return self._redirect(request, "Person", found.key or encode_id("Person", found.number))
 
     async def _to_decision(self, request: Request, vote: str) -> Response:
         """Send a vote's id on to the page of the decision it was cast on."""
