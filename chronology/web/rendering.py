@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 from chronology import __version__
 from chronology.graphql.http import UnauthenticatedError, authenticate
 from chronology.settings import Settings
+from chronology.web.assets import asset_version
 
 # The pages are read by people and by crawlers; they carry no script of their own.
 PAGE_HEADERS = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "frame-ancestors 'self'"}
@@ -58,6 +59,7 @@ def render(
             root=local_root(request),
             public=public_base(settings, request),
             version=__version__,
+        asset_version=asset_version,
             graphiql=not settings.production,
             **values,
         )
