@@ -93,5 +93,5 @@ def web_middleware(settings: Settings) -> list[Middleware]:
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Accept"],
             max_age=600,
-        )
+        ),
     ]

@@ -59,7 +59,7 @@ def render(
             root=local_root(request),
             public=public_base(settings, request),
             version=__version__,
-        asset_version=asset_version,
+            asset_version=asset_version,
             graphiql=not settings.production,
             **values,
         )

@@ -87,3 +87,20 @@ def test_the_public_url_names_the_permalinks(server_url: str, template_database:
         text = http.get("/").text
     assert "https://chronology.example.org/archive/" in text
     assert Settings.from_environment({"CHRONOLOGY_PUBLIC_URL": "https://x.example/ "}).public_url == "https://x.example"
+
+
+def test_graphiql_is_served_from_this_package(sampled: tuple[TestClient, dataset.Sample]) -> None:
+    http, _ = sampled
+    page = http.get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert re.search(r'src="/static/graphiql\.js\?v=[0-9a-f]{16}"', page.text)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page.text)  # nothing from a CDN
+    assert "connect-src 'self'" in page.headers["content-security-policy"]
+    assert http.get("/static/graphiql.js").status_code == 200
+    assert http.get("/static/graphiql.css").status_code == 200
+
+
+def test_production_serves_no_ide(fresh_database: str) -> None:
+    with TestClient(create_app(Settings(environment="production"), database_url=fresh_database)) as http:
+        page = http.get("/graphql", headers={"Accept": "text/html"})
+    assert "graphiql.js" not in page.text
