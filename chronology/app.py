@@ -23,6 +23,7 @@ from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
 from chronology.web.graphiql import graphiql_page
 from chronology.web.pages import web_middleware, web_routes
+from chronology.web.reconcile import Reconciliation
 from chronology.web.records.pages import RecordPages
 
 
@@ -55,6 +56,7 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
             *web_routes(),
             *export.routes(),
             *RecordPages(view).routes(),
+            *Reconciliation().routes(),
         ],
         middleware=web_middleware(settings),
         lifespan=lifespan,

@@ -53,7 +53,7 @@ class PersonNaming:
         return f"{self.given!r} may mean several persons: {listed}"
 
 
-def _global_number(value: str) -> int | None:
+def person_number(value: str) -> int | None:
     """Read a Person global id (base64 of `Person:<n>`); the API's ids module owns the format."""
     try:
         decoded = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
@@ -66,7 +66,7 @@ def _global_number(value: str) -> int | None:
 def naming_statement(value: str) -> Select[Any]:
     """Return the candidates VALUE names, tried strictest first: id, Wikidata id, key, then names."""
     columns = (persons.c.id, persons.c.canonical_name, persons.c.authority_key)
-    number = _global_number(value)
+    number = person_number(value)
     if number is not None:
         return select(*columns).where(persons.c.id == number)
     if _QID.match(value):
