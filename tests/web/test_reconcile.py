@@ -20,8 +20,9 @@ from tests.web.conftest import own_database
 
 BASE = "https://chronology.example.org"
 
-# The v0.2 specification's JSON schemas (reconciliation-api/specs, 0.2/schemas), the parts these tests use,
-# written out here from the specification's text.
+# The v0.2 specification's JSON schemas (reconciliation-api/specs: 0.2/schemas/manifest.json,
+# reconciliation-result-batch.json, suggest-*-response.json), restated for the parts these answers use;
+# stricter where this service promises more (every candidate carries `match` and its `type`).
 MANIFEST = {
     "type": "object",
     "required": ["versions", "name", "identifierSpace", "schemaSpace"],
