@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from tests.web.conftest import Server
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
@@ -29,6 +32,16 @@ def _block_other_hosts(page: Page, server: Server) -> list[str]:
     return tried
 
 
+def _violations(page: Page) -> list[str]:
+    """Run axe-core on the page (WCAG 2.1 A and AA) and return its violations, one line each."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
+        ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    return list(found)
+
+
 def test_the_landing_page_reads_without_javascript(page: Page, server: Server) -> None:
     page.context.set_extra_http_headers({})
     tried = _block_other_hosts(page, server)
@@ -38,6 +51,10 @@ def test_the_landing_page_reads_without_javascript(page: Page, server: Server) -
     assert page.get_by_role("link", name="The timeline").is_visible()
     assert page.get_by_role("link", name="GraphiQL").first.is_visible()
     assert tried == []
+    assert _violations(page) == []
+    # The check can fail: an image without a text alternative is reported.
+    page.set_content('<!doctype html><html lang="en"><title>t</title><main><img src="data:,"></main></html>')
+    assert any(line.startswith("image-alt") for line in _violations(page))
 
 
 def test_a_person_page_shows_the_name_forms(page: Page, server: Server) -> None:
@@ -47,6 +64,18 @@ def test_a_person_page_shows_the_name_forms(page: Page, server: Server) -> None:
     assert page.get_by_text("Yezhav").is_visible()
     assert page.get_by_role("heading", name="Cite this record").is_visible()
     assert tried == []
+    assert _violations(page) == []
+
+
+def test_document_and_decision_pages_are_accessible(page: Page, server: Server) -> None:
+    for path in (
+        f"/documents/{server.gid('Document', server.sample.telegram)}",
+        f"/decisions/{server.gid('Decision', server.sample.decision)}",
+        f"/events/{server.gid('Event', server.sample.trial)}",
+    ):
+        page.goto(f"{server.url}{path}")
+        assert page.locator("h1").is_visible()
+        assert _violations(page) == [], path
 
 
 def test_graphiql_runs_a_query_offline(page: Page, server: Server) -> None:
