@@ -11,7 +11,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import FileResponse, HTMLResponse
 from starlette.routing import BaseRoute, Mount, Route
 
 from chronology import __version__
@@ -39,6 +39,7 @@ def _page(request: Request, *, embed: bool) -> HTMLResponse:
         "version": html.escape(__version__),
         "script_version": asset_version("timeline.js"),
         "style_version": asset_version("timeline.css"),
+        "icon_version": asset_version("favicon.svg"),
         "mode": "embed" if embed else "page",
         "graphql": f"{root}/graphql",
         "export": f"{root}/export",
@@ -68,11 +69,17 @@ async def timeline_embed(request: Request) -> HTMLResponse:
     return _page(request, embed=True)
 
 
+async def favicon(request: Request) -> FileResponse:
+    """Answer browsers that ask for /favicon.ico whatever the page says, with the SVG icon."""
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
+
 def web_routes() -> list[BaseRoute]:
     """Return the page routes and the static mount."""
     return [
         Route("/", landing_page, methods=["GET"]),
         Route("/schema.graphql", schema_file, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/timeline", timeline_page, methods=["GET"]),
         Route("/timeline/embed", timeline_embed, methods=["GET"]),
         Mount("/static", app=VersionedStaticFiles(directory=STATIC), name="static"),

@@ -104,3 +104,14 @@ def test_production_serves_no_ide(fresh_database: str) -> None:
     with TestClient(create_app(Settings(environment="production"), database_url=fresh_database)) as http:
         page = http.get("/graphql", headers={"Accept": "text/html"})
     assert "graphiql.js" not in page.text
+
+
+def test_every_page_has_the_favicon(sampled: tuple[TestClient, dataset.Sample]) -> None:
+    http, _ = sampled
+    for path in ("/", "/timeline", "/persons/yezhov"):
+        icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', http.get(path).text)
+        assert icon, path
+        assert http.get(icon.group(1)).headers["content-type"].startswith("image/svg+xml")
+    fallback = http.get("/favicon.ico")
+    assert fallback.status_code == 200
+    assert fallback.content.startswith(b"<svg")
