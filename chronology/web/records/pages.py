@@ -12,7 +12,7 @@ from starlette.routing import BaseRoute, Route
 
 from chronology.exporters import EXPORTERS
 from chronology.graphql.http import ChronologyGraphQL
-from chronology.graphql.local import ask
+from chronology.graphql.local import LocalQueryError, ask
 from chronology.graphql.runtime.errors import ChronologyError
 from chronology.graphql.runtime.ids import decode_id, encode_id
 from chronology.queries.keys import key_by_number, number_by_key
@@ -51,7 +51,13 @@ class RecordPages:
         found = await self._find(request, type_name, key)
         if isinstance(found, Response):
             return found
-        data = await ask(self.view, request, QUERIES[type_name], {"id": found})
+        try:
+            data = await ask(self.view, request, QUERIES[type_name], {"id": found})
+        except LocalQueryError as error:
+            # E.g. a record whose lists pass the request's record budget or its statement timeout.
+            return render(
+                request, "refused.html", status_code=503, heading="This page cannot be shown", reason=str(error)
+            )
         record = data["node"]
         if record is None or record["__typename"] != type_name:
             return self._missing(request, type_name, key)
