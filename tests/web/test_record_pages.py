@@ -194,3 +194,13 @@ def test_every_page_query_is_valid_against_the_schema() -> None:
     schema = build_schema(Settings())._schema
     for type_name, query in QUERIES.items():
         assert validate(schema, parse(query)) == [], type_name
+
+
+def test_a_page_past_the_record_budget_is_a_503_not_a_500(
+    sampled: tuple[TestClient, dataset.Sample], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    http, sample = sampled
+    monkeypatch.setattr("chronology.graphql.http.RECORD_BUDGET", 1)
+    page = http.get(f"/decisions/{encode_id('Decision', sample.decision)}")  # four votes pass a budget of one
+    assert page.status_code == 503
+    assert "This page cannot be shown" in page.text
