@@ -21,7 +21,10 @@ from chronology.settings import Settings, SettingsError
 from chronology.storage.engine import database_url, make_async_engine, make_engine
 from chronology.storage.migrations import head_revision
 from chronology.web.export import ExportEndpoint
+from chronology.web.graphiql import graphiql_page
 from chronology.web.pages import web_middleware, web_routes
+from chronology.web.reconcile import Reconciliation
+from chronology.web.records.pages import RecordPages
 
 
 def create_app(settings: Settings, *, database_url: str) -> Starlette:
@@ -31,7 +34,7 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
     # psycopg has prepared on them (and PostgreSQL's cached plans) are reused instead of each
     # of ten connections planning the large compiled statements anew.
     engine = make_async_engine(database_url, pool_size=10, max_overflow=10, pool_use_lifo=True)
-    view = ChronologyGraphQL(build_schema(settings), settings=settings, engine=engine)
+    view = ChronologyGraphQL(build_schema(settings), settings=settings, engine=engine, ide=graphiql_page)
     # Exports stream from a synchronous reader in the thread pool; it has a small pool of its own, one
     # connection per export allowed at once (ExportGate) and as many again for reading the filters.
     export_pool = settings.export_concurrency
@@ -60,6 +63,8 @@ def create_app(settings: Settings, *, database_url: str) -> Starlette:
             ),
             *web_routes(),
             *export.routes(),
+            *RecordPages(view).routes(),
+            *Reconciliation().routes(),
         ],
         middleware=web_middleware(settings),
         lifespan=lifespan,

@@ -6,6 +6,7 @@ import asyncio
 import datetime
 import json
 import re
+from collections.abc import Callable
 from typing import Any, cast
 
 import strawberry
@@ -42,7 +43,14 @@ SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 class ChronologyGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view with Chronology's context and response media type."""
 
-    def __init__(self, schema: strawberry.Schema, *, settings: Settings, engine: AsyncEngine) -> None:
+    def __init__(
+        self,
+        schema: strawberry.Schema,
+        *,
+        settings: Settings,
+        engine: AsyncEngine,
+        ide: Callable[[Request], Response] | None = None,
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide=None if settings.production else "graphiql",
@@ -50,6 +58,8 @@ class ChronologyGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self.engine = engine
+        # The web door passes its bundled GraphiQL; strawberry's own page loads the IDE from a CDN.
+        self.ide = ide
 
     async def get_context(self, request: Request, response: Response) -> Context:  # type: ignore[override]
         actor = await authenticate(self.engine, request)
@@ -113,6 +123,12 @@ class ChronologyGraphQL(GraphQL[Context, None]):
             for context in request.scope.get("chronology.contexts", []):
                 context.response.status_code = 400
         return response
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Serve the IDE page given by the web door, or strawberry's when there is none."""
+        if self.ide is not None:
+            return self.ide(request)
+        return await super().render_graphql_ide(request)
 
     def encode_json(self, data: object) -> str:
         """Encode a response, splicing in the JSON that compiled selections built in the database."""

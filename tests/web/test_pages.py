@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from chronology.app import create_app
 from chronology.settings import Settings
-from chronology.web.pages import STATIC
+from chronology.web.assets import STATIC
 
 WEB = Path(__file__).parents[2] / "web"
 LICENCES = STATIC / "licenses" / "THIRD-PARTY-LICENSES.txt"

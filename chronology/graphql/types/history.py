@@ -82,9 +82,39 @@ describe(
 )
 
 
+# A stored date's columns are the parts of the HistoricalDate the schema shows.
+_DATE_PARTS = {
+    "verbatim": "verbatim",
+    "edtf": "edtf",
+    "lower": "earliest",
+    "upper": "latest",
+    "precision": "precision",
+    "qualifiers": "qualifiers",
+}
+# Columns whose schema name is not their name in camelCase.
+_SCHEMA_NAMES = {"authority_key": "key"}
+
+
+def schema_name(column: str) -> str:
+    """Return a column's name as the schema spells it: `date_edtf` -> `date.edtf`, `body_id` -> `body`."""
+    if column in _SCHEMA_NAMES:
+        return _SCHEMA_NAMES[column]
+    head, _, rest = column.partition("_")
+    if head in {"date", "born", "died"} and rest in _DATE_PARTS:
+        return f"{head}.{_DATE_PARTS[rest]}"
+    if column.endswith("_id") and column != "id":
+        column = column[: -len("_id")]
+    first, *others = column.split("_")
+    return first + "".join(word.capitalize() for word in others)
+
+
 @strawberry.type(description="One field's value before and after a change.")
 class FieldChange:
-    field: str = strawberry.field(description="The field, as the database names it.")
+    field: str = strawberry.field(description="The field, as the database names it (`date_edtf`, `body_id`).")
+    name: str = strawberry.field(
+        description="The field as the schema spells it (`date.edtf`, `body`); a reference holds the number of "
+        "the record it names."
+    )
     old: JSON | None = strawberry.field(description="The value before (null when created).")
     new: JSON | None = strawberry.field(description="The value after (null when deleted).")
 
@@ -117,7 +147,7 @@ class HistoryEntry:
             part=_PART.get(row.table_name, row.table_name),
             part_key=row.row_key,
             changes=[
-                FieldChange(field=f, old=old.get(f), new=new.get(f))
+                FieldChange(field=f, name=schema_name(f), old=old.get(f), new=new.get(f))
                 for f in fields
                 if old.get(f) != new.get(f)  # a created row's empty fields are no change
             ],

@@ -3,8 +3,9 @@
 They are the `documents` query's: a date window (`from`/`to` take any EDTF date, so
 `from=1936-08&to=1936-08` is August 1936; `match` says how a fuzzy date must meet it),
 kinds, a person or a body among the parties, an archival location and a search text.
-A person is named by a global id, a Wikidata QID (`Q855`), an authority key (`stalin`) or
-a name; a body by a global id, an authority key or its name or short name.
+A person is named by a global id, a Wikidata QID (`Q855`), an authority key (`stalin`), the
+canonical name or any stored form of it (`queries.naming`); a body by a global id, an
+authority key or its name or short name.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, or_, select
@@ -22,10 +22,10 @@ from chronology.archives.repositories import find_repository
 from chronology.dates.edtf import DateParseError, parse_edtf
 from chronology.models.vocabulary import DocumentKind
 from chronology.queries.documents import DocumentCriteria
+from chronology.queries.naming import person_naming
 from chronology.queries.windows import DateMatch
 
 MAX_TEXT = 500
-_QID = re.compile(r"^Q[0-9]+$")
 
 
 class ExportFilterError(ValueError):
@@ -74,25 +74,6 @@ def _global_number(value: str, type_name: str) -> int | None:
     return int(number) if name == type_name and number.isdigit() else None
 
 
-def find_person(connection: Connection, value: str) -> int | None:
-    """Return the id of the person VALUE names, or None."""
-    table = models.Person.__table__
-    number = _global_number(value, "Person")
-    if number is not None:
-        condition = table.c.id == number
-    elif _QID.match(value):
-        condition = table.c.wikidata_qid == value
-    else:
-        folded = value.casefold()
-        condition = or_(
-            table.c.authority_key == value,
-            func.lower(table.c.canonical_name) == folded,
-            func.lower(table.c.short_name) == folded,
-        )
-    found = connection.execute(select(table.c.id).where(condition).order_by(table.c.id).limit(2)).scalars().all()
-    return found[0] if len(found) == 1 else None
-
-
 def find_body(connection: Connection, value: str) -> int | None:
     """Return the id of the body VALUE names, or None."""
     table = models.Body.__table__
@@ -130,9 +111,10 @@ def build_criteria(connection: Connection, given: ExportFilter) -> DocumentCrite
             raise ExportFilterError("kind", f"{kind!r} is not a document kind; use one of {', '.join(sorted(known))}")
     person_id = body_id = None
     if given.person:
-        person_id = find_person(connection, given.person.strip())
-        if person_id is None:
-            raise ExportFilterError("person", f"no single person is called {given.person!r}")
+        naming = person_naming(connection, given.person)
+        if naming.person is None:
+            raise ExportFilterError("person", naming.problem())
+        person_id = naming.person.number
     if given.body:
         body_id = find_body(connection, given.body.strip())
         if body_id is None:

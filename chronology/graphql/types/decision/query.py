@@ -1,16 +1,18 @@
-"""The `decisions` query: decisions filtered by body, date, procedure and outcome, and paged."""
+"""The `decisions` query: decisions filtered by body, date, procedure, outcome, voter, votes and words; paged."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
-from sqlalchemy import and_, select
+from sqlalchemy import and_, exists, select
 
 from chronology import models
 from chronology.graphql.runtime.context import Info
+from chronology.graphql.runtime.errors import validation
 from chronology.graphql.runtime.ids import number_of
 from chronology.graphql.runtime.loaders import columns
+from chronology.graphql.runtime.naming import named_person
 from chronology.graphql.runtime.pagination import (
     After,
     Before,
@@ -25,8 +27,11 @@ from chronology.graphql.runtime.pagination import (
 from chronology.graphql.types.date.filter import DateWindow, date_key, window
 from chronology.graphql.types.decision.record import Decision
 from chronology.graphql.types.decision.vocabulary import DecisionOutcome, DecisionProcedure
+from chronology.queries.documents import text_query
 from chronology.queries.review import needs_review
 from chronology.queries.windows import window_condition
+
+MAX_TEXT = 500
 
 
 @strawberry.input(description="Which decisions to list.")
@@ -39,6 +44,37 @@ class DecisionFilter:
         default=None,
         description="Only decisions flagged to check or with an open review item (true), or neither (false).",
     )
+    person: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Only decisions this Person voted on. Named by global id, key (`yezhov`), Wikidata id "
+        "or any stored form of the name (`Ezhov`).",
+    )
+    has_votes: bool | None = strawberry.field(
+        default=None, description="Only decisions with recorded votes (true) or without any (false)."
+    )
+    text: str | None = strawberry.field(
+        default=None, description="Words in the title, subject or text, in web-search syntax (`wagons -coal`)."
+    )
+
+
+async def _vote_and_text_conditions(info: Info, filter: DecisionFilter) -> list[Any]:
+    """Return the conditions on who voted, whether anyone did, and the words."""
+    table = models.Decision.__table__
+    votes = models.Vote.__table__
+    conditions: list[Any] = []
+    if filter.person is not None:
+        person = await named_person(info.context, str(filter.person), field="filter.person")
+        voted = select(votes.c.decision_id).where(votes.c.person_id == person)
+        conditions.append(table.c.id.in_(voted))
+    if filter.has_votes is not None:
+        cast = exists().where(votes.c.decision_id == table.c.id)
+        conditions.append(cast if filter.has_votes else ~cast)
+    if filter.text is not None:
+        text = filter.text.strip()
+        if not text or len(text) > MAX_TEXT:
+            raise validation(f"the search text must have 1 to {MAX_TEXT} characters", field="filter.text")
+        conditions.append(table.c.search.op("@@")(text_query(text)))
+    return conditions
 
 
 @strawberry.type
@@ -69,6 +105,7 @@ class DecisionQuery:
                 conditions.append(table.c.outcome.in_([o.value for o in filter.outcomes]))
             if filter.needs_review is not None:
                 conditions.append(needs_review(table, filter.needs_review))
+            conditions.extend(await _vote_and_text_conditions(info, filter))
         query = select(*columns(table))
         if conditions:
             query = query.where(and_(*conditions))

@@ -24,6 +24,9 @@ _memberships = table(models.Membership)
 class Body(Node):
     pk: strawberry.Private[int]
     name: str = strawberry.field(description="The body's name in English.")
+    key: str | None = strawberry.field(
+        description="The authority key (`politburo`): names the body in exports and in its address `/bodies/<key>`."
+    )
     short_name: str | None = strawberry.field(description="The usual abbreviation: PB, SNK, NKVD.")
     kind: BodyKind = strawberry.field(description="Where the body sits.")
     variants: list[str] = strawberry.field(description="Other names the sources use.")
@@ -53,6 +56,7 @@ class Body(Node):
         return cls(
             pk=row.id,
             name=row.name,
+            key=row.authority_key,
             short_name=row.short_name,
             kind=BodyKind(row.kind),
             variants=list(row.variants or []),

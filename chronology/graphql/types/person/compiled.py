@@ -18,6 +18,7 @@ PERSON = RecordSQL(
     "persons",
     scalars={
         "canonicalName": column("canonical_name"),
+        "key": column("authority_key"),
         "sortName": column("sort_name"),
         "shortName": column("short_name"),
         "wikidataQid": column("wikidata_qid"),
@@ -34,6 +35,7 @@ BODY = RecordSQL(
     "bodies",
     scalars={
         "name": column("name"),
+        "key": column("authority_key"),
         "shortName": column("short_name"),
         "kind": enum("kind", BodyKind),
         "variants": lambda alias: sql.text_list(f"{alias}.variants"),

@@ -38,6 +38,9 @@ class NameVariant:
 class Person(Node):
     pk: strawberry.Private[int]
     canonical_name: str = strawberry.field(description="The name this service uses for the person.")
+    key: str | None = strawberry.field(
+        description="The authority key (`yezhov`): names the person at every door and in its address `/persons/<key>`."
+    )
     sort_name: str = strawberry.field(description="The name for sorting: `Stalin, Iosif Vissarionovich`.")
     short_name: str | None = strawberry.field(description="The surname alone, as timelines show it.")
     wikidata_qid: str | None = strawberry.field(description="The Wikidata identifier, e.g. Q855.")
@@ -113,6 +116,7 @@ class Person(Node):
         return cls(
             pk=row.id,
             canonical_name=row.canonical_name,
+            key=row.authority_key,
             sort_name=row.sort_name,
             short_name=row.short_name,
             wikidata_qid=row.wikidata_qid,

@@ -35,7 +35,8 @@ class TimelineFilter:
     person: strawberry.ID | None = strawberry.field(
         default=None,
         description="Only records of this Person: documents they are a party to, events they "
-        "took part in, decisions they voted on.",
+        "took part in, decisions they voted on. Named by global id, key (`yezhov`), Wikidata id "
+        "(`Q1368`), or any stored form of the name (`Ezhov`).",
     )
     body: strawberry.ID | None = strawberry.field(
         default=None,

@@ -10,6 +10,7 @@ import strawberry
 
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.naming import with_person_named
 from chronology.graphql.types.describe import describe
 from chronology.graphql.types.timeline.filter import Filter, From, To, timeline_criteria
 from chronology.queries.histogram import histogram_statement
@@ -69,6 +70,7 @@ class HistogramQuery:
         filter: Filter = None,
     ) -> list[HistogramBar]:
         info.context.require_read()
+        filter = await with_person_named(info.context, filter, field="filter.person")
         criteria = timeline_criteria(start, end, filter)
         width = Bucket(bucket.value)
         bars = bucket_count(start, end, width)

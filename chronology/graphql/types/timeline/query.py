@@ -8,6 +8,7 @@ import strawberry
 
 from chronology.graphql.runtime.context import Info
 from chronology.graphql.runtime.errors import validation
+from chronology.graphql.runtime.naming import with_person_named
 from chronology.graphql.types.timeline.compiled import timeline_items
 from chronology.graphql.types.timeline.filter import Filter, From, To, timeline_criteria
 from chronology.graphql.types.timeline.item import TimelineItem
@@ -44,6 +45,7 @@ class TimelineQuery:
         ] = MAX_ITEMS,
     ) -> Timeline:
         info.context.require_read()
+        filter = await with_person_named(info.context, filter, field="filter.person")
         criteria = timeline_criteria(start, end, filter)
         if not 1 <= limit <= MAX_ITEMS:
             raise validation(f"`limit` must be between 1 and {MAX_ITEMS}", field="limit")
