@@ -94,11 +94,17 @@ class ExportStream:
             self._head = []
             while True:
                 for chunk in pending:
-                    sent += len(chunk)
-                    if sent > self.settings.export_max_bytes:
+                    room = self.settings.export_max_bytes - sent
+                    if len(chunk) > room:
+                        # The bytes up to the cap go first: a compressing middleware starts the answer only with
+                        # its first body bytes, and an error before any would become a complete 500, not a cut.
+                        if room > 0:
+                            sent += room
+                            yield chunk[:room]
                         raise ExportCutShortError(
                             f"the export passed CHRONOLOGY_EXPORT_MAX_BYTES ({self.settings.export_max_bytes})"
                         )
+                    sent += len(chunk)
                     yield chunk
                 if time.monotonic() - started > self.settings.export_max_seconds:
                     raise ExportCutShortError(
