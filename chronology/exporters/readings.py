@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chronology.archives.reference import INFERRED_MARK
 from chronology.exporters.common import archive_location
 from chronology.interchange.records import ExportArchivalReference, ExportDate
 
@@ -33,6 +34,10 @@ class Misprint:
 
 def inferred(reference: ExportArchivalReference) -> bool:
     """Tell whether the reference was not printed but inferred by the importer."""
+    # The importer's own mark first (archives.reference, as the API reads it); rows from before the mark
+    # existed are known by their empty printed form or their note.
+    if reference.normalised.endswith(INFERRED_MARK):
+        return True
     return not reference.verbatim.strip() or (reference.note or "").startswith(INFERRED)
 
 
